@@ -1,0 +1,53 @@
+package no.meldingsvakt.classify;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Maps a subject to a standard notice category. A phrase must open the subject, or open one of
+ * its segments ("Orkland kommune: Feil i meldingsutveksling"): words like "feil" or "planlagt"
+ * elsewhere in an unrelated subject never make a notice.
+ */
+public final class SubjectClassifier {
+    private static final String MESSAGING = "(e-?)?melding(sutveksling(en)?|strafikk(en)?|sflyt(en)?|er(ne)?|ar)?";
+    private static final List<Rule> RULES = List.of(
+            new Rule(Category.PLANNED, "^planlagt[e]?\\s+(stopp|stans|nedetid|driftsstans|forsinkelse|vedlikehold|oppgradering|utfall|avbrudd|nedetider)\\b"),
+            new Rule(Category.PLANNED, "^(stopp|stans)(/forsinkelse)?\\s+(i|av)\\s+" + MESSAGING + "\\b"),
+            new Rule(Category.ERROR, "^feil\\s+(i|ved|på|med)\\s+" + MESSAGING + "\\b"),
+            new Rule(Category.MISSING_RECEIPT, "^(manglende|mangler|manglande)\\s+(applikasjons|app-?|transport)?(kvittering(er|ar|ane|ene)?|apprec)\\b"),
+            new Rule(Category.IMPORTANT_INFO, "^viktig[e]?\\s+info(rmasjon)?\\s+(vedrørende|vedr\\.?|ang\\.?|angående|om|rundt|for|til)\\s*" + MESSAGING + "\\b"));
+    private static final Pattern SEGMENT = Pattern.compile("\\s+[-–|]\\s+|:\\s+");
+
+    private SubjectClassifier() {}
+
+    /** The category whose phrase opens the normalised subject or one of its segments. */
+    public static Optional<Category> classify(String normalizedSubject) {
+        Optional<Category> whole = match(normalizedSubject);
+        if (whole.isPresent()) {
+            return whole;
+        }
+        for (String segment : SEGMENT.split(normalizedSubject)) {
+            Optional<Category> c = match(segment.strip());
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Category> match(String s) {
+        for (Rule r : RULES) {
+            if (r.pattern.matcher(s).find()) {
+                return Optional.of(r.category);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private record Rule(Category category, Pattern pattern) {
+        Rule(Category category, String regex) {
+            this(category, Pattern.compile(regex, Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE));
+        }
+    }
+}

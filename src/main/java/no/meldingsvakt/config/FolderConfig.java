@@ -1,0 +1,7 @@
+package no.meldingsvakt.config;
+
+/**
+ * IMAP folders a watcher uses. {@code processed} receives a message only after its effects are
+ * stored; {@code quarantine} receives messages that could not be read.
+ */
+public record FolderConfig(String inbox, String processed, String quarantine, String keyword) {}

@@ -1,0 +1,257 @@
+package no.meldingsvakt.message;
+
+import jakarta.mail.Address;
+import jakarta.mail.Header;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.Charset;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+
+/** Reads raw RFC 5322 bytes into a {@link ParsedMessage}. Stateless and thread-safe. */
+public final class MessageReader {
+    private static final int MAX_PARTS = 500;
+    private static final int MAX_DEPTH = 20;
+    private static final Pattern MSG_ID = Pattern.compile("<[^<>\\s]+>");
+    private final Session session;
+
+    public MessageReader() {
+        Properties p = new Properties();
+        // Real mail is sloppy; be as forgiving as the mail clients people use.
+        p.setProperty("mail.mime.address.strict", "false");
+        p.setProperty("mail.mime.decodetext.strict", "false");
+        p.setProperty("mail.mime.parameters.strict", "false");
+        p.setProperty("mail.mime.multipart.allowempty", "true");
+        p.setProperty("mail.mime.multipart.ignoremissingendboundary", "true");
+        p.setProperty("mail.mime.base64.ignoreerrors", "true");
+        p.setProperty("mail.mime.ignoreunknownencoding", "true");
+        this.session = Session.getInstance(p);
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    /**
+     * Parses a whole message. Throws {@link UnreadableMessageException} only when the bytes carry
+     * no usable header at all; a broken body degrades to whatever text could be recovered.
+     */
+    public ParsedMessage read(byte[] raw) throws UnreadableMessageException {
+        return read(raw, false);
+    }
+
+    /** Parses a message of which only the header block was fetched (oversized messages). */
+    public ParsedMessage readHeadersOnly(byte[] headerBlock) throws UnreadableMessageException {
+        return read(headerBlock, true);
+    }
+
+    private ParsedMessage read(byte[] raw, boolean headersOnly) throws UnreadableMessageException {
+        MimeMessage m;
+        try {
+            m = new MimeMessage(session, new ByteArrayInputStream(raw));
+        } catch (MessagingException | RuntimeException e) {
+            throw new UnreadableMessageException("cannot parse message header: " + e.getMessage(), e);
+        }
+        Headers headers = new Headers();
+        try {
+            Enumeration<Header> all = m.getAllHeaders();
+            while (all.hasMoreElements()) {
+                Header h = all.nextElement();
+                headers.add(h.getName(), unfold(h.getValue()));
+            }
+        } catch (MessagingException e) {
+            throw new UnreadableMessageException("cannot read header fields: " + e.getMessage(), e);
+        }
+        if (!headers.has("From") && !headers.has("Subject") && !headers.has("Message-ID")) {
+            throw new UnreadableMessageException("no From, Subject or Message-ID header: not a mail message", null);
+        }
+        String subject = headers.first("Subject").map(MessageReader::decode).orElse("");
+        Optional<InternetAddress> from = firstAddress(headers.first("From"));
+        Optional<InternetAddress> replyTo = firstAddress(headers.first("Reply-To"));
+        Optional<Instant> date = Optional.empty();
+        try {
+            date = Optional.ofNullable(m.getSentDate()).map(java.util.Date::toInstant);
+        } catch (MessagingException | RuntimeException ignored) {
+            // An unparseable Date header is common and harmless; arrival time is used instead.
+        }
+        String contentType = headers.first("Content-Type").map(v -> v.toLowerCase(Locale.ROOT)).orElse("text/plain");
+        String text = headersOnly ? "" : new TextCollector().collect(m);
+        return new ParsedMessage(
+                headers.first("Message-ID").flatMap(MessageReader::firstId),
+                ids(headers.first("In-Reply-To")),
+                ids(headers.first("References")),
+                subject,
+                from.map(a -> a.getAddress().toLowerCase(Locale.ROOT)),
+                from.map(InternetAddress::getPersonal),
+                replyTo.map(a -> a.getAddress().toLowerCase(Locale.ROOT)),
+                date,
+                headers,
+                contentType,
+                text,
+                raw,
+                headersOnly);
+    }
+
+    static String decode(String value) {
+        try {
+            return MimeUtility.decodeText(unfold(value)).replaceAll("[\\r\\n\\t]+", " ").strip();
+        } catch (UnsupportedEncodingException | RuntimeException e) {
+            return value.strip();
+        }
+    }
+
+    private static String unfold(String v) {
+        return v == null ? "" : v.replaceAll("\\r?\\n[ \\t]+", " ");
+    }
+
+    private static Optional<InternetAddress> firstAddress(Optional<String> header) {
+        if (header.isEmpty() || header.get().isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            InternetAddress[] list = InternetAddress.parseHeader(header.get(), false);
+            for (Address a : list) {
+                if (a instanceof InternetAddress ia && ia.getAddress() != null && ia.getAddress().contains("@")) {
+                    return Optional.of(ia);
+                }
+            }
+        } catch (MessagingException | RuntimeException ignored) {
+            // Fall through to the lenient scan below.
+        }
+        Matcher at = Pattern.compile("[^\\s<>\"',;:()]+@[^\\s<>\"',;:()]+").matcher(header.get());
+        if (at.find()) {
+            try {
+                return Optional.of(new InternetAddress(at.group(), false));
+            } catch (MessagingException ignored) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> firstId(String header) {
+        Matcher m = MSG_ID.matcher(header);
+        return m.find() ? Optional.of(m.group()) : header.isBlank() ? Optional.empty() : Optional.of("<" + header.strip() + ">");
+    }
+
+    private static List<String> ids(Optional<String> header) {
+        List<String> out = new ArrayList<>();
+        header.ifPresent(h -> {
+            Matcher m = MSG_ID.matcher(h);
+            while (m.find()) {
+                out.add(m.group());
+            }
+        });
+        return List.copyOf(out);
+    }
+
+    /** Walks the MIME tree once, preferring plain text and falling back to HTML turned into text. */
+    private static final class TextCollector {
+        private int parts;
+        private final StringBuilder plain = new StringBuilder();
+        private final StringBuilder html = new StringBuilder();
+
+        String collect(Part root) {
+            walk(root, 0);
+            String text = plain.length() > 0 ? plain.toString() : html.toString();
+            return text.replace("\r\n", "\n").replace('\u00a0', ' ').strip();
+        }
+
+        private void walk(Part p, int depth) {
+            if (++parts > MAX_PARTS || depth > MAX_DEPTH) {
+                return;
+            }
+            try {
+                if (p.isMimeType("multipart/*")) {
+                    Object content = p.getContent();
+                    if (content instanceof Multipart mp) {
+                        boolean alternative = p.isMimeType("multipart/alternative");
+                        int plainBefore = plain.length();
+                        for (int i = 0; i < mp.getCount(); i++) {
+                            if (alternative && plain.length() > plainBefore) {
+                                break;
+                            }
+                            walk(mp.getBodyPart(i), depth + 1);
+                        }
+                    }
+                    return;
+                }
+                if (Part.ATTACHMENT.equalsIgnoreCase(p.getDisposition())) {
+                    return;
+                }
+                if (p.isMimeType("text/plain")) {
+                    append(plain, text(p));
+                } else if (p.isMimeType("text/html")) {
+                    append(html, htmlToText(text(p)));
+                }
+            } catch (MessagingException | IOException | RuntimeException e) {
+                // One broken part must not hide the rest of the message.
+            }
+        }
+
+        private static void append(StringBuilder sb, String s) {
+            if (!s.isBlank()) {
+                if (sb.length() > 0) {
+                    sb.append("\n\n");
+                }
+                sb.append(s);
+            }
+        }
+
+        private static String text(Part p) throws MessagingException, IOException {
+            try {
+                Object c = p.getContent();
+                if (c instanceof String s) {
+                    return s;
+                }
+            } catch (UnsupportedEncodingException e) {
+                // Unknown charset label: read the bytes as windows-1252, which never fails and is
+                // what most mislabelled Norwegian mail really is.
+            }
+            try (InputStream in = p.getInputStream()) {
+                return new String(in.readNBytes(5 * 1024 * 1024), Charset.forName("windows-1252"));
+            }
+        }
+    }
+
+    /** HTML to readable text: block elements and {@code <br>} become line breaks, table cells are separated. */
+    public static String htmlToText(String html) {
+        Document doc = Jsoup.parse(html);
+        doc.select("script, style, head").remove();
+        Elements brs = doc.select("br");
+        for (Element br : brs) {
+            br.after("\n");
+        }
+        for (Element e : doc.select("p, div, li, tr, h1, h2, h3, h4, h5, h6, table, blockquote")) {
+            e.prepend("\n");
+            e.append("\n");
+        }
+        for (Element td : doc.select("td, th")) {
+            td.append(" ");
+        }
+        org.jsoup.nodes.Document.OutputSettings settings = new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false);
+        doc.outputSettings(settings);
+        String text = doc.body() == null ? "" : doc.body().wholeText();
+        return text.replace('\u00a0', ' ').replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+    }
+}

@@ -1,0 +1,279 @@
+package no.meldingsvakt.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The queries and the one transaction the pipeline needs. Thread-safe through {@link Database}. */
+public final class Store {
+    private final Database db;
+    private final Clock clock;
+
+    public Store(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** The status a message was recorded with, if it was. */
+    public Optional<Intake.MessageStatus> recorded(String org, long uidValidity, long uid) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT status FROM messages WHERE org=? AND uidvalidity=? AND uid=?")) {
+                s.setString(1, org);
+                s.setLong(2, uidValidity);
+                s.setLong(3, uid);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(Intake.MessageStatus.valueOf(r.getString(1).toUpperCase(java.util.Locale.ROOT))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** The case a processed message with this key belongs to, if the message was already seen (Message-ID de-duplication). */
+    public Optional<String> seenMessageKey(String org, String messageKey) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT coalesce(case_ref, '') FROM messages WHERE org=? AND message_key=? AND status<>'duplicate'")) {
+                s.setString(1, org);
+                s.setString(2, messageKey);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public Optional<String> caseForThread(String org, List<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT case_ref FROM case_threads WHERE org=? AND message_id=?")) {
+                for (String id : messageIds) {
+                    s.setString(1, org);
+                    s.setString(2, id);
+                    try (ResultSet r = s.executeQuery()) {
+                        if (r.next()) {
+                            return Optional.of(r.getString(1));
+                        }
+                    }
+                }
+                return Optional.empty();
+            }
+        });
+    }
+
+    public boolean caseExists(String org, String ref) {
+        return db.transaction(c -> exists(c, "SELECT 1 FROM cases WHERE org=? AND ref=?", org, ref));
+    }
+
+    /** Whether a receipt was already queued for the case: the routine allows one per case. */
+    public boolean receiptQueued(String ref) {
+        return db.transaction(c -> exists(c, "SELECT 1 FROM outbox WHERE dedupe_key=?", "receipt:" + ref));
+    }
+
+    public int receiptsTo(String org, String address, Instant since) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT count(*) FROM outbox WHERE org=? AND kind='receipt' AND recipients=? AND created_at>=?")) {
+                s.setString(1, org);
+                s.setString(2, address);
+                s.setString(3, since.toString());
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? r.getInt(1) : 0;
+                }
+            }
+        });
+    }
+
+    /**
+     * Commits an intake in one transaction. Returns false, changing nothing, when this UID was
+     * already recorded (a replay after a crash between commit and IMAP move).
+     */
+    public boolean record(Intake in) {
+        return db.transaction(c -> {
+            if (exists(c, "SELECT 1 FROM messages WHERE org=? AND uidvalidity=? AND uid=?", in.org(), in.uidValidity(), in.uid())) {
+                return false;
+            }
+            String now = clock.instant().toString();
+            if (in.newCase().isPresent()) {
+                Intake.NewCase nc = in.newCase().get();
+                update(c, "INSERT INTO cases(ref, org, category, subject, sender, status, opened_at, updated_at) VALUES (?,?,?,?,?,?,?,?)",
+                        nc.ref(), in.org(), nc.category(), nc.subject(), nc.sender(), "open", now, now);
+            } else if (in.caseRef().isPresent()) {
+                update(c, "UPDATE cases SET updated_at=? WHERE ref=?", now, in.caseRef().get());
+            }
+            update(c, "INSERT INTO messages(org, uidvalidity, uid, message_key, sender, subject, category, automatic, status, reason, case_ref, received_at)"
+                            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    in.org(), in.uidValidity(), in.uid(), in.messageKey(), in.sender(), in.subject(), in.category(), in.automatic(),
+                    in.status().db(), in.reason(), in.caseRef().orElse(null), in.receivedAt().toString());
+            for (String id : in.threadIds()) {
+                update(c, "INSERT OR IGNORE INTO case_threads(org, message_id, case_ref) VALUES (?,?,?)", in.org(), id, in.caseRef().orElseThrow());
+            }
+            long nowMillis = clock.millis();
+            for (OutgoingMail m : in.mails()) {
+                update(c, "INSERT OR IGNORE INTO outbox(org, kind, dedupe_key, case_ref, message_id, envelope_from, recipients, raw, status, next_attempt_at, created_at)"
+                                + " VALUES (?,?,?,?,?,?,?,?,'pending',?,?)",
+                        in.org(), m.kind(), m.dedupeKey(), m.caseRef().orElse(null), m.messageId(), m.envelopeFrom(),
+                        String.join(",", m.recipients()), m.raw(), nowMillis, now);
+                m.caseRef().ifPresent(ref -> {
+                    try {
+                        update(c, "INSERT OR IGNORE INTO case_threads(org, message_id, case_ref) VALUES (?,?,?)", in.org(), m.messageId(), ref);
+                    } catch (SQLException e) {
+                        throw new StoreException("thread insert failed", e);
+                    }
+                });
+            }
+            for (Intake.AuditEntry a : in.audit()) {
+                update(c, "INSERT INTO audit(at, org, case_ref, message_key, event, detail) VALUES (?,?,?,?,?,?)",
+                        now, in.org(), in.caseRef().orElse(null), in.messageKey(), a.event(), a.detail());
+            }
+            update(c, "UPDATE mailbox_state SET last_uid=max(last_uid, ?), updated_at=? WHERE org=? AND uidvalidity=?",
+                    in.uid(), now, in.org(), in.uidValidity());
+            return true;
+        });
+    }
+
+    public Optional<MailboxState> mailboxState(String org) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT uidvalidity, last_uid FROM mailbox_state WHERE org=?")) {
+                s.setString(1, org);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(new MailboxState(r.getLong(1), r.getLong(2))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Records the server's UIDVALIDITY; a change restarts the UID count (Message-ID de-duplication covers the gap). */
+    public void startMailbox(String org, long uidValidity) {
+        db.transaction(c -> {
+            String now = clock.instant().toString();
+            Optional<Long> old = Optional.empty();
+            try (PreparedStatement s = c.prepareStatement("SELECT uidvalidity FROM mailbox_state WHERE org=?")) {
+                s.setString(1, org);
+                try (ResultSet r = s.executeQuery()) {
+                    if (r.next()) {
+                        old = Optional.of(r.getLong(1));
+                    }
+                }
+            }
+            if (old.isEmpty()) {
+                update(c, "INSERT INTO mailbox_state(org, uidvalidity, last_uid, updated_at) VALUES (?,?,0,?)", org, uidValidity, now);
+            } else if (old.get() != uidValidity) {
+                update(c, "UPDATE mailbox_state SET uidvalidity=?, last_uid=0, updated_at=? WHERE org=?", uidValidity, now, org);
+                update(c, "INSERT INTO audit(at, org, event, detail) VALUES (?,?,?,?)", now, org, "uidvalidity-changed",
+                        old.get() + " -> " + uidValidity + "; de-duplicating by Message-ID");
+            }
+            return null;
+        });
+    }
+
+    public List<OutboxItem> dueOutbox(int limit) {
+        return db.transaction(c -> {
+            List<OutboxItem> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT id, org, kind, message_id, envelope_from, recipients, raw, attempts FROM outbox"
+                            + " WHERE status='pending' AND next_attempt_at<=? ORDER BY id LIMIT ?")) {
+                s.setLong(1, clock.millis());
+                s.setInt(2, limit);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new OutboxItem(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
+                                Arrays.asList(r.getString(6).split(",")), r.getBytes(7), r.getInt(8)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Marks a mail delivered and drops its content: the store keeps no more patient data than it must. */
+    public void markSent(long id) {
+        db.transaction(c -> {
+            String now = clock.instant().toString();
+            update(c, "UPDATE outbox SET status='sent', raw=NULL, sent_at=?, attempts=attempts+1, last_error=NULL WHERE id=?", now, id);
+            update(c, "INSERT INTO audit(at, org, case_ref, event, detail) SELECT ?, org, case_ref, 'delivered', kind || ' to ' || recipients FROM outbox WHERE id=?",
+                    now, id);
+            return null;
+        });
+    }
+
+    public void markRetry(long id, Instant next, String error) {
+        db.transaction(c -> update(c, "UPDATE outbox SET attempts=attempts+1, next_attempt_at=?, last_error=? WHERE id=?",
+                next.toEpochMilli(), error, id));
+    }
+
+    public void markFailed(long id, String error) {
+        db.transaction(c -> {
+            String now = clock.instant().toString();
+            update(c, "UPDATE outbox SET status='failed', attempts=attempts+1, last_error=? WHERE id=?", error, id);
+            update(c, "INSERT INTO audit(at, org, case_ref, event, detail) SELECT ?, org, case_ref, 'delivery-failed', kind || ' to ' || recipients || ': ' || ? FROM outbox WHERE id=?",
+                    now, error, id);
+            return null;
+        });
+    }
+
+    public int pendingOutbox() {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM outbox WHERE status='pending'");
+                    ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getInt(1) : 0;
+            }
+        });
+    }
+
+    public void audit(String org, String caseRef, String messageKey, String event, String detail) {
+        db.transaction(c -> update(c, "INSERT INTO audit(at, org, case_ref, message_key, event, detail) VALUES (?,?,?,?,?,?)",
+                clock.instant().toString(), org, caseRef, messageKey, event, detail));
+    }
+
+    /** Read-only queries for the CLI, the demo and tests. */
+    public List<String[]> query(String sql, Object... args) {
+        return db.transaction(c -> {
+            List<String[]> rows = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                bind(s, args);
+                try (ResultSet r = s.executeQuery()) {
+                    int n = r.getMetaData().getColumnCount();
+                    while (r.next()) {
+                        String[] row = new String[n];
+                        for (int i = 0; i < n; i++) {
+                            row[i] = r.getString(i + 1);
+                        }
+                        rows.add(row);
+                    }
+                }
+            }
+            return rows;
+        });
+    }
+
+    private static boolean exists(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    private static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            return s.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement s, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            s.setObject(i + 1, args[i]);
+        }
+    }
+}
