@@ -1,0 +1,196 @@
+package no.meldingsvakt.action;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import no.meldingsvakt.calendar.BusinessCalendar;
+import no.meldingsvakt.classify.Classification;
+import no.meldingsvakt.classify.Classifier;
+import no.meldingsvakt.config.OrganisationConfig;
+import no.meldingsvakt.message.MessageReader;
+import no.meldingsvakt.message.ParsedMessage;
+import no.meldingsvakt.message.UnreadableMessageException;
+import no.meldingsvakt.outbound.MailFactory;
+import no.meldingsvakt.store.Intake;
+import no.meldingsvakt.store.Intake.AuditEntry;
+import no.meldingsvakt.store.Intake.MessageStatus;
+import no.meldingsvakt.store.OutgoingMail;
+import no.meldingsvakt.store.Store;
+import no.meldingsvakt.store.StoreException;
+import no.meldingsvakt.template.TemplateRenderer;
+
+/**
+ * Turns one incoming message into one {@link Intake}: read, classify, open or join its case,
+ * decide the receipt, select lists and render every mail. A message Meldingsvakt cannot read
+ * becomes a quarantine intake with a report; only a store failure escapes, so the watcher leaves
+ * the message for the next pass.
+ */
+public final class NoticePipeline {
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.yyyy 'kl.' HH:mm").withZone(BusinessCalendar.OSLO);
+
+    private final MessageReader reader;
+    private final Store store;
+    private final SendReceipt receipts;
+    private final Redistribute redistribute;
+    private final Templates templates;
+    private final Clock clock;
+
+    public NoticePipeline(MessageReader reader, Store store, MailFactory mail, Templates templates, Clock clock) {
+        this.reader = reader;
+        this.store = store;
+        this.receipts = new SendReceipt(store, mail, clock);
+        this.redistribute = new Redistribute(mail);
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    public Intake process(OrganisationConfig org, Incoming in) {
+        ParsedMessage m;
+        try {
+            m = in.headersOnly() ? reader.readHeadersOnly(in.bytes()) : reader.read(in.bytes());
+        } catch (UnreadableMessageException e) {
+            return quarantine(org, in, e.getMessage());
+        }
+        try {
+            return decide(org, in, m);
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return quarantine(org, in, "processing failed: " + e);
+        }
+    }
+
+    private Intake decide(OrganisationConfig org, Incoming in, ParsedMessage m) {
+        String key = CaseRefs.messageKey(m.messageId(), in.bytes());
+        String sender = m.fromAddress().orElse("");
+        Optional<String> seen = store.seenMessageKey(org.id(), key);
+        if (seen.isPresent()) {
+            return intake(org, in, key, m, "", "", MessageStatus.DUPLICATE, "same Message-ID already processed",
+                    Optional.empty(), seen.filter(s -> !s.isEmpty()), List.of(), List.of(), List.of(new AuditEntry("duplicate", key)));
+        }
+        Classification c = Classifier.classify(m, org.address());
+        List<AuditEntry> audit = new ArrayList<>();
+        audit.add(new AuditEntry("classified", c.category().id() + c.automaticReason().map(r -> " (automatic: " + r + ")").orElse("")
+                + (c.services().isEmpty() ? "" : " services=" + c.services())));
+
+        boolean opensCase = c.category() != no.meldingsvakt.classify.Category.AUTOMATIC;
+        Optional<String> joined = CaseRefs.find(m.subject()).filter(ref -> store.caseExists(org.id(), ref))
+                .or(() -> store.caseForThread(org.id(), threadParents(m)));
+        String ref = joined.orElseGet(() -> CaseRefs.newRef(org.id(), key, in.arrivedAt()));
+        boolean newCase = joined.isEmpty() && opensCase;
+        Optional<String> caseRef = joined.isPresent() || newCase ? Optional.of(ref) : Optional.empty();
+        joined.ifPresent(r -> audit.add(new AuditEntry("joined-case", r)));
+
+        List<OutgoingMail> mails = new ArrayList<>();
+        Map<String, Object> values = values(org, m, in, c, caseRef.orElse("–"));
+        ReceiptDecision receipt = caseRef.isPresent()
+                ? receipts.decide(org, m, c, ref, newCase)
+                : ReceiptDecision.no("no case for automatic mail", "ikke sendt (automatisk e-post)");
+        TemplateRenderer renderer = templates.forOrganisation(org);
+        if (receipt.send()) {
+            mails.add(receipts.compose(org, renderer, m, ref, values));
+        }
+        audit.add(new AuditEntry(receipt.send() ? "receipt-queued" : "receipt-skipped", receipt.why()));
+        values.put("receiptStatus", receipt.norwegian());
+
+        SelectRoutes.Selection selection = SelectRoutes.select(org, c, m.senderDomain().orElse(""), in.arrivedAt());
+        List<String> recipients = Redistribute.recipients(org, selection.lists());
+        values.put("lists", String.join(", ", selection.lists()));
+        if (!recipients.isEmpty()) {
+            Optional<byte[]> original = in.headersOnly() ? Optional.empty() : Optional.of(in.bytes());
+            mails.addAll(redistribute.compose(org, OutgoingMail.COPY, key, caseRef, recipients,
+                    renderer.render("redistribution", values), original));
+        }
+        audit.add(new AuditEntry("redistribution-queued", "routes=" + selection.routes() + " lists=" + selection.lists()
+                + " recipients=" + recipients.size()));
+        Set<String> thread = new LinkedHashSet<>();
+        m.messageId().ifPresent(thread::add);
+        return intake(org, in, key, m, c.category().id(), c.automaticReason().orElse(null), MessageStatus.PROCESSED, null,
+                newCase ? Optional.of(new Intake.NewCase(ref, c.category().id(), MailFactory.headerSafe(m.subject()), sender)) : Optional.empty(),
+                caseRef, caseRef.isPresent() ? List.copyOf(thread) : List.of(), mails, audit);
+    }
+
+    /** Keeps a message Meldingsvakt cannot read, and tells a person about it. */
+    public Intake quarantine(OrganisationConfig org, Incoming in, String reason) {
+        String key = "sha256:" + java.util.HexFormat.of().formatHex(sha(in.bytes()));
+        ParsedMessage partial = null;
+        try {
+            partial = reader.readHeadersOnly(in.bytes());
+        } catch (UnreadableMessageException | RuntimeException ignored) {
+            // Nothing readable at all: the report says so.
+        }
+        Map<String, Object> values = new HashMap<>();
+        values.put("organisation", org.name());
+        values.put("monitoredAddress", org.address());
+        values.put("originalSubject", partial == null ? "(ukjent)" : partial.subject());
+        values.put("sender", partial == null ? "(ukjent)" : partial.fromAddress().orElse("(ukjent)"));
+        values.put("receivedAt", SHOWN.format(in.arrivedAt()));
+        values.put("reason", reason);
+        values.put("folder", org.folders().quarantine());
+        values.put("attached", !in.headersOnly());
+        List<String> lists = org.adminList().map(List::of).orElse(org.fallbackLists());
+        List<OutgoingMail> mails = redistribute.compose(org, OutgoingMail.REPORT, key, Optional.empty(),
+                Redistribute.recipients(org, lists), templates.forOrganisation(org).render("quarantine-report", values),
+                in.headersOnly() ? Optional.empty() : Optional.of(in.bytes()));
+        return intake(org, in, key, partial, "", "", MessageStatus.QUARANTINED, reason, Optional.empty(), Optional.empty(), List.of(),
+                mails, List.of(new AuditEntry("quarantined", reason + "; reported to " + lists)));
+    }
+
+    private Intake intake(OrganisationConfig org, Incoming in, String key, ParsedMessage m, String category, String automatic,
+            MessageStatus status, String reason, Optional<Intake.NewCase> newCase, Optional<String> caseRef, List<String> thread,
+            List<OutgoingMail> mails, List<AuditEntry> audit) {
+        String sender = m == null ? "" : m.fromAddress().orElse("");
+        String subject = m == null ? "" : MailFactory.headerSafe(m.subject());
+        return new Intake(org.id(), in.uidValidity(), in.uid(), key, sender, subject, category, automatic, status, reason,
+                in.arrivedAt(), newCase, caseRef, thread, mails, audit);
+    }
+
+    private static List<String> threadParents(ParsedMessage m) {
+        List<String> ids = new ArrayList<>(m.inReplyTo());
+        List<String> refs = new ArrayList<>(m.references());
+        java.util.Collections.reverse(refs);
+        ids.addAll(refs);
+        return ids;
+    }
+
+    private Map<String, Object> values(OrganisationConfig org, ParsedMessage m, Incoming in, Classification c, String ref) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("organisation", org.name());
+        v.put("monitoredAddress", org.address());
+        v.put("originalSubject", m.subject().isBlank() ? "(uten emne)" : m.subject());
+        v.put("sender", m.fromName().filter(n -> !n.isBlank()).map(n -> n + " <" + m.fromAddress().orElse("") + ">")
+                .orElse(m.fromAddress().orElse("(ukjent)")));
+        v.put("receivedAt", SHOWN.format(m.date().orElse(in.arrivedAt())));
+        v.put("caseRef", ref);
+        v.put("category", c.category().id());
+        v.put("categoryLabel", c.category().norwegian());
+        v.put("services", String.join(", ", c.services()));
+        v.put("automaticReason", c.automaticReason().orElse(""));
+        v.put("attached", !in.headersOnly());
+        v.put("sizeMb", String.format(Locale.ROOT, "%.1f", in.size() / (1024.0 * 1024.0)));
+        v.put("folder", org.folders().processed());
+        v.put("now", SHOWN.format(clock.instant()));
+        return v;
+    }
+
+    private static byte[] sha(byte[] b) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(b);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The organisation's templates (its own directory first, then the shared and built-in ones). */
+    public interface Templates {
+        TemplateRenderer forOrganisation(OrganisationConfig org);
+    }
+
+}

@@ -1,0 +1,80 @@
+package no.meldingsvakt.app;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import java.time.Clock;
+import java.util.List;
+import no.meldingsvakt.action.NoticePipeline;
+import no.meldingsvakt.config.AppConfig;
+import no.meldingsvakt.mailbox.MailboxHealth;
+import no.meldingsvakt.mailbox.MailboxWatcher;
+import no.meldingsvakt.outbound.OutboxDrainer;
+import no.meldingsvakt.store.Database;
+import no.meldingsvakt.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The long-running service: store, outbox drainer, one watcher per organisation. */
+public final class MeldingsvaktService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MeldingsvaktService.class);
+    private final Injector injector;
+    private final AppConfig config;
+    private List<MailboxWatcher> watchers = List.of();
+    private OutboxDrainer drainer;
+    private boolean started;
+
+    private MeldingsvaktService(Injector injector, AppConfig config) {
+        this.injector = injector;
+        this.config = config;
+    }
+
+    public static MeldingsvaktService create(AppConfig config, Clock clock, ServiceSettings settings) {
+        Injector injector = Guice.createInjector(new CoreModule(config, clock, settings), new StoreModule(), new TemplateModule(),
+                new PipelineModule(), new OutboundModule(), new MailboxModule());
+        return new MeldingsvaktService(injector, config);
+    }
+
+    /** Opens the store, checks every organisation's templates, then starts delivering and watching. */
+    public synchronized void start() {
+        if (started) {
+            return;
+        }
+        Store store = injector.getInstance(Store.class);
+        NoticePipeline.Templates templates = injector.getInstance(NoticePipeline.Templates.class);
+        config.organisations().forEach(o -> templates.forOrganisation(o).validate());
+        drainer = injector.getInstance(OutboxDrainer.class);
+        drainer.start();
+        watchers = injector.getInstance(Key.get(new TypeLiteral<List<MailboxWatcher>>() {}));
+        watchers.forEach(MailboxWatcher::start);
+        started = true;
+        LOG.info("Meldingsvakt started: {} mailbox(es), store {}, {} mail(s) waiting in the outbox",
+                watchers.size(), config.storePath(), store.pendingOutbox());
+    }
+
+    public Store store() {
+        return injector.getInstance(Store.class);
+    }
+
+    public List<MailboxHealth> health() {
+        return watchers.stream().map(MailboxWatcher::health).toList();
+    }
+
+    /** Stops watchers first (no new work), then the outbox, then closes the store. */
+    public synchronized void stop() {
+        if (!started) {
+            return;
+        }
+        watchers.forEach(MailboxWatcher::stop);
+        drainer.stop();
+        injector.getInstance(Database.class).close();
+        started = false;
+        LOG.info("Meldingsvakt stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,25 @@
+package no.meldingsvakt.app;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import java.time.Clock;
+import no.meldingsvakt.action.NoticePipeline;
+import no.meldingsvakt.message.MessageReader;
+import no.meldingsvakt.outbound.MailFactory;
+import no.meldingsvakt.store.Store;
+
+/** Reading, classifying and deciding: the part of the service that needs no network. */
+final class PipelineModule extends AbstractModule {
+    @Provides
+    @Singleton
+    MailFactory mailFactory(Clock clock) {
+        return new MailFactory(clock);
+    }
+
+    @Provides
+    @Singleton
+    NoticePipeline pipeline(Store store, MailFactory mail, NoticePipeline.Templates templates, Clock clock) {
+        return new NoticePipeline(new MessageReader(), store, mail, templates, clock);
+    }
+}

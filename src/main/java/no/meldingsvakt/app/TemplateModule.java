@@ -1,0 +1,28 @@
+package no.meldingsvakt.app;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import no.meldingsvakt.action.NoticePipeline;
+import no.meldingsvakt.config.AppConfig;
+import no.meldingsvakt.template.TemplateRenderer;
+
+/** Per-organisation templates: the organisation's directory, then the shared one, then the built-in defaults. */
+final class TemplateModule extends AbstractModule {
+    @Provides
+    @Singleton
+    NoticePipeline.Templates templates(AppConfig config) {
+        Map<String, TemplateRenderer> byOrg = new ConcurrentHashMap<>();
+        return org -> byOrg.computeIfAbsent(org.id(), id -> {
+            List<Path> dirs = new ArrayList<>();
+            org.templatesDir().ifPresent(dirs::add);
+            config.templatesDir().ifPresent(dirs::add);
+            return new TemplateRenderer(dirs);
+        });
+    }
+}

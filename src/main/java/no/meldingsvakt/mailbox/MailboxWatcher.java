@@ -1,0 +1,340 @@
+package no.meldingsvakt.mailbox;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.StoreClosedException;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.event.MessageCountAdapter;
+import jakarta.mail.event.MessageCountEvent;
+import jakarta.mail.search.FlagTerm;
+import jakarta.mail.search.NotTerm;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.Optional;
+import java.util.Properties;
+import no.meldingsvakt.action.Incoming;
+import no.meldingsvakt.action.NoticePipeline;
+import no.meldingsvakt.config.OrganisationConfig;
+import no.meldingsvakt.store.Intake;
+import no.meldingsvakt.store.Store;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One organisation's mailbox, watched by one thread (plus its keepalive) for as long as the service runs. */
+public final class MailboxWatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(MailboxWatcher.class);
+
+    private final OrganisationConfig org;
+    private final NoticePipeline pipeline;
+    private final Store store;
+    private final Runnable committed;
+    private final Clock clock;
+    private final WatcherSettings settings;
+    private final Object sleeper = new Object();
+
+    private volatile boolean running;
+    private volatile boolean dirty = true;
+    private volatile IMAPStore imap;
+    private volatile IMAPFolder inbox;
+    private volatile Instant lastConfirmed;
+    private volatile String lastError;
+    private volatile int failures;
+    private volatile boolean canIdle;
+    private volatile boolean canMove;
+    private Instant lastFullScan = Instant.EPOCH;
+    private Thread thread;
+    private Thread keepalive;
+
+    public MailboxWatcher(OrganisationConfig org, NoticePipeline pipeline, Store store, Runnable committed, Clock clock,
+            WatcherSettings settings) {
+        this.org = org;
+        this.pipeline = pipeline;
+        this.store = store;
+        this.committed = committed;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "watch-" + org.id());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public void stop() {
+        running = false;
+        synchronized (sleeper) {
+            sleeper.notifyAll();
+        }
+        closeQuietly();
+        for (Thread t : new Thread[] {keepalive, thread}) {
+            if (t != null) {
+                t.interrupt();
+                try {
+                    t.join(5_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    public MailboxHealth health() {
+        IMAPStore s = imap;
+        return new MailboxHealth(org.id(), s != null && s.isConnected(), Optional.ofNullable(lastConfirmed),
+                Optional.ofNullable(lastError), failures, canIdle, canMove);
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                connect();
+                failures = 0;
+                lastError = null;
+                watch();
+            } catch (Exception e) {
+                if (!running) {
+                    break;
+                }
+                failures++;
+                lastError = e.toString();
+                Duration wait = settings.reconnect().after(failures);
+                LOG.warn("mailbox {} ({}): {}; reconnecting in {} s", org.id(), org.address(), e.toString(), wait.toSeconds());
+                closeQuietly();
+                sleep(wait);
+            }
+        }
+        closeQuietly();
+    }
+
+    private void connect() throws MessagingException {
+        Properties props = org.imap().mailProperties("imap", settings.readTimeout());
+        String p = "mail." + org.imap().protocol("imap") + ".";
+        // Fetching must not mark mail as read: staff may also read this mailbox by hand.
+        props.setProperty(p + "peek", "true");
+        props.setProperty(p + "partialfetch", "false");
+        Session session = Session.getInstance(props);
+        IMAPStore s = (IMAPStore) session.getStore(org.imap().protocol("imap"));
+        s.connect(org.imap().host(), org.imap().port(), org.user(), org.secret().reveal());
+        imap = s;
+        canIdle = org.idle() && s.hasCapability("IDLE");
+        canMove = s.hasCapability("MOVE");
+        IMAPFolder f = (IMAPFolder) s.getFolder(org.folders().inbox());
+        f.open(Folder.READ_WRITE);
+        ensureFolder(s, org.folders().processed());
+        ensureFolder(s, org.folders().quarantine());
+        f.addMessageCountListener(new MessageCountAdapter() {
+            @Override
+            public void messagesAdded(MessageCountEvent e) {
+                dirty = true;
+            }
+        });
+        inbox = f;
+        store.startMailbox(org.id(), f.getUIDValidity());
+        dirty = true;
+        LOG.info("mailbox {} connected ({}; {})", org.address(), canIdle ? "IDLE" : "polling every " + org.pollSeconds() + " s",
+                canMove ? "MOVE" : "keyword " + org.folders().keyword());
+        startKeepalive(f);
+    }
+
+    private static void ensureFolder(IMAPStore s, String name) throws MessagingException {
+        Folder f = s.getFolder(name);
+        if (!f.exists() && !f.create(Folder.HOLDS_MESSAGES)) {
+            throw new MessagingException("cannot create folder " + name);
+        }
+    }
+
+    private void watch() throws MessagingException {
+        while (running) {
+            Instant now = clock.instant();
+            if (dirty || Duration.between(lastFullScan, now).compareTo(settings.fullScan()) >= 0) {
+                dirty = false;
+                catchUp();
+                lastFullScan = now;
+            }
+            lastConfirmed = clock.instant();
+            if (canIdle) {
+                inbox.idle(true);
+            } else {
+                sleep(Duration.ofSeconds(org.pollSeconds()));
+                dirty = true;
+            }
+            if (!inbox.isOpen()) {
+                throw new FolderClosedException(inbox, "inbox closed by server");
+            }
+        }
+    }
+
+    /** Processes everything not yet marked, oldest first: after a restart or reconnect nothing is skipped. */
+    private void catchUp() throws MessagingException {
+        IMAPFolder f = inbox;
+        Message[] pending = f.search(new NotTerm(new FlagTerm(new Flags(org.folders().keyword()), true)));
+        FetchProfile fp = new FetchProfile();
+        fp.add(UIDFolder.FetchProfileItem.UID);
+        f.fetch(pending, fp);
+        long[] uids = new long[pending.length];
+        for (int i = 0; i < pending.length; i++) {
+            uids[i] = f.getUID(pending[i]);
+        }
+        Arrays.sort(uids);
+        long uidValidity = f.getUIDValidity();
+        for (long uid : uids) {
+            if (!running) {
+                return;
+            }
+            try {
+                handle(f, uidValidity, uid);
+            } catch (FolderClosedException | StoreClosedException e) {
+                throw e;
+            } catch (MessagingException e) {
+                if (!f.isOpen() || !imap.isConnected()) {
+                    throw e;
+                }
+                LOG.warn("mailbox {}: UID {} left for the next pass: {}", org.id(), uid, e.toString());
+            } catch (RuntimeException e) {
+                // Store or pipeline failure: leave the message unmarked so the next pass retries it,
+                // and go on with the ones behind it.
+                LOG.error("mailbox {}: UID {} left for the next pass", org.id(), uid, e);
+            }
+        }
+    }
+
+    private void handle(IMAPFolder f, long uidValidity, long uid) throws MessagingException {
+        Optional<Intake.MessageStatus> done = store.recorded(org.id(), uidValidity, uid);
+        if (done.isPresent()) {
+            mark(f, uid, done.get());
+            return;
+        }
+        IMAPMessage m = (IMAPMessage) f.getMessageByUID(uid);
+        if (m == null) {
+            return;
+        }
+        long size = Math.max(0, m.getSize());
+        Instant arrived = Optional.ofNullable(m.getReceivedDate()).map(java.util.Date::toInstant).orElse(clock.instant());
+        boolean headersOnly = size > org.maxMessageBytes();
+        byte[] bytes = headersOnly ? headerBlock(m) : raw(m);
+        Intake intake = pipeline.process(org, new Incoming(uidValidity, uid, arrived, bytes, headersOnly, size));
+        if (store.record(intake)) {
+            committed.run();
+            LOG.info("mailbox {}: UID {} {} {} case={} mails={}", org.id(), uid, intake.status(), intake.category(),
+                    intake.caseRef().orElse("-"), intake.mails().size());
+        }
+        mark(f, uid, intake.status());
+    }
+
+    private static byte[] raw(IMAPMessage m) throws MessagingException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, m.getSize()));
+        try {
+            m.writeTo(out);
+        } catch (IOException e) {
+            throw new MessagingException("cannot fetch message", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] headerBlock(IMAPMessage m) throws MessagingException {
+        StringBuilder sb = new StringBuilder();
+        Enumeration<String> lines = m.getAllHeaderLines();
+        while (lines.hasMoreElements()) {
+            sb.append(lines.nextElement()).append("\r\n");
+        }
+        return sb.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Files a message whose effects are stored: moved where MOVE exists, otherwise flagged with the keyword. */
+    private void mark(IMAPFolder f, long uid, Intake.MessageStatus status) throws MessagingException {
+        Message m = f.getMessageByUID(uid);
+        if (m == null) {
+            return;
+        }
+        String target = status == Intake.MessageStatus.QUARANTINED ? org.folders().quarantine() : org.folders().processed();
+        if (canMove) {
+            f.moveMessages(new Message[] {m}, imap.getFolder(target));
+        } else {
+            if (status == Intake.MessageStatus.QUARANTINED) {
+                f.copyMessages(new Message[] {m}, imap.getFolder(target));
+            }
+            m.setFlags(new Flags(org.folders().keyword()), true);
+        }
+    }
+
+    private void startKeepalive(IMAPFolder f) {
+        Thread old = keepalive;
+        if (old != null) {
+            old.interrupt();
+        }
+        keepalive = new Thread(() -> {
+            while (running && inbox == f) {
+                try {
+                    Thread.sleep(settings.keepalive().toMillis());
+                    // Any command on the folder ends the IDLE in progress; Angus ignores read timeouts
+                    // during IDLE, so this NOOP is what notices a connection that died without a FIN.
+                    f.doCommand(p -> {
+                        p.simpleCommand("NOOP", null);
+                        return null;
+                    });
+                    lastConfirmed = clock.instant();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    if (running && inbox == f) {
+                        LOG.warn("mailbox {}: keepalive NOOP failed: {}", org.id(), e.toString());
+                        dirty = true;
+                    }
+                    return;
+                }
+            }
+        }, "keepalive-" + org.id());
+        keepalive.setDaemon(true);
+        keepalive.start();
+    }
+
+    private void sleep(Duration d) {
+        synchronized (sleeper) {
+            try {
+                if (running) {
+                    sleeper.wait(Math.max(1, d.toMillis()));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+
+    private void closeQuietly() {
+        IMAPFolder f = inbox;
+        IMAPStore s = imap;
+        inbox = null;
+        imap = null;
+        try {
+            if (f != null && f.isOpen()) {
+                f.close(false);
+            }
+        } catch (MessagingException | RuntimeException ignored) {
+            // Closing a dead connection fails; nothing to do about it.
+        }
+        try {
+            if (s != null) {
+                s.close();
+            }
+        } catch (MessagingException | RuntimeException ignored) {
+            // As above.
+        }
+    }
+}

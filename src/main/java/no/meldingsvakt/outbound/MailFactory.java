@@ -1,0 +1,148 @@
+package no.meldingsvakt.outbound;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import no.meldingsvakt.template.Rendered;
+
+/**
+ * Builds the bytes of every mail Meldingsvakt sends. Every header value that came from a
+ * partner's mail passes through {@link #headerSafe} so no line break can smuggle in a header.
+ */
+public final class MailFactory {
+    private final Session session = Session.getInstance(new Properties());
+    private final Clock clock;
+
+    public MailFactory(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The receipt: a reply to the original, marked so that well-behaved robots do not answer it. */
+    public byte[] receipt(Sender from, String to, Rendered text, Optional<String> inReplyTo, List<String> references, String messageId) {
+        try {
+            MimeMessage m = base(from, to, text, messageId);
+            inReplyTo.ifPresent(id -> set(m, "In-Reply-To", id));
+            StringBuilder refs = new StringBuilder();
+            references.forEach(r -> refs.append(r).append(' '));
+            inReplyTo.filter(id -> !references.contains(id)).ifPresent(refs::append);
+            if (refs.length() > 0) {
+                set(m, "References", refs.toString().strip());
+            }
+            m.setHeader("Auto-Submitted", "auto-replied");
+            m.setHeader("Precedence", "auto_reply");
+            m.setContent(alternative(text));
+            return bytes(m, messageId);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot build receipt", e);
+        }
+    }
+
+    /** A copy for staff: the Norwegian summary on top and the original attached whole, or a note when it was too big. */
+    public byte[] copy(Sender from, String to, Rendered text, Optional<byte[]> original, String messageId) {
+        try {
+            MimeMessage m = base(from, to, text, messageId);
+            m.setHeader("Auto-Submitted", "auto-generated");
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            MimeBodyPart summary = new MimeBodyPart();
+            summary.setContent(alternative(text));
+            mixed.addBodyPart(summary);
+            if (original.isPresent()) {
+                MimeBodyPart attached = new MimeBodyPart();
+                attached.setDataHandler(new DataHandler(new ByteArrayDataSource(original.get(), "message/rfc822")));
+                attached.setDisposition(Part.ATTACHMENT);
+                attached.setFileName("opprinnelig-epost.eml");
+                mixed.addBodyPart(attached);
+            }
+            m.setContent(mixed);
+            return bytes(m, messageId);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot build copy", e);
+        }
+    }
+
+    private MimeMessage base(Sender from, String to, Rendered text, String messageId) throws MessagingException {
+        MimeMessage m = new MimeMessage(session);
+        try {
+            m.setFrom(new InternetAddress(from.address(), headerSafe(from.name()), "UTF-8"));
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+        m.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to, true));
+        m.setSubject(headerSafe(text.subject()), "UTF-8");
+        m.setSentDate(Date.from(clock.instant()));
+        m.setHeader("Content-Language", "nb");
+        m.setHeader("X-Auto-Response-Suppress", "All");
+        m.setHeader("X-Mailer", "Meldingsvakt");
+        set(m, "Message-ID", messageId);
+        return m;
+    }
+
+    private static MimeMultipart alternative(Rendered text) throws MessagingException {
+        MimeMultipart alt = new MimeMultipart("alternative");
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText(text.text(), "UTF-8", "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(text.html(), "UTF-8", "html");
+        alt.addBodyPart(plain);
+        alt.addBodyPart(html);
+        return alt;
+    }
+
+    private static byte[] bytes(MimeMessage m, String messageId) throws MessagingException {
+        m.saveChanges();
+        // saveChanges() invents a Message-ID; ours is derived from the effect and must survive a rebuild.
+        set(m, "Message-ID", messageId);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            m.writeTo(out);
+        } catch (IOException e) {
+            throw new MessagingException("cannot serialise", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void set(MimeMessage m, String name, String value) {
+        try {
+            m.setHeader(name, headerSafe(value));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Removes line breaks and NULs and bounds the length: nothing from a partner's mail may start a new header line. */
+    public static String headerSafe(String value) {
+        String v = value == null ? "" : value.replaceAll("[\\r\\n\\x00\\t]+", " ").strip();
+        return v.length() > 900 ? v.substring(0, 900) : v;
+    }
+
+    /** A Message-ID derived from what the mail is for, so the same effect always has the same id. */
+    public static String messageId(String dedupeKey, String domain) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(dedupeKey.getBytes(StandardCharsets.UTF_8));
+            return "<mv." + HexFormat.of().formatHex(h, 0, 16) + "@" + domain + ">";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Who a mail is from: the monitored address and a display name. */
+    public record Sender(String address, String name) {}
+}

@@ -1,0 +1,163 @@
+package no.meldingsvakt.e2e;
+
+import static no.meldingsvakt.testing.Emails.MAILBOX;
+import static no.meldingsvakt.testing.Harness.IT;
+import static no.meldingsvakt.testing.Harness.LEADER;
+import static no.meldingsvakt.testing.Harness.NURSE;
+import static no.meldingsvakt.testing.Harness.PLO;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import no.meldingsvakt.testing.Emails;
+import no.meldingsvakt.testing.Harness;
+import no.meldingsvakt.testing.MailServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each category's receipt and redistribution behaviour, through real IMAP and SMTP to GreenMail. */
+class CategoryBehaviourTest {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    @TempDir
+    Path dir;
+    MailServer mail;
+    Harness harness;
+
+    @BeforeEach
+    void start() {
+        mail = MailServer.start(MAILBOX, PLO, NURSE, IT, LEADER, "kari@hemit.test", "ola@nabokommune.test",
+                "meldingsansvarlig@helse-midt.test");
+        harness = new Harness(dir, mail.imapPort(), mail.smtpPort());
+        harness.start();
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+        mail.close();
+    }
+
+    @Test
+    void error_notice_gets_one_receipt_and_reaches_it_and_plo_lists() throws Exception {
+        Emails notice = Emails.errorNotice().subject("SV: [EKSTERN] Feil i meldingsutveksling - Orkland kommune");
+        mail.send(notice.bytes(), MAILBOX);
+
+        List<MimeMessage> receipts = mail.awaitInbox("kari@hemit.test", 1, WAIT);
+        assertThat(receipts).hasSize(1);
+        MimeMessage receipt = receipts.get(0);
+        assertThat(receipt.getSubject()).startsWith("Mottatt: ").containsPattern("\\[MV-\\d{6}-[A-Z2-7]{6}\\]");
+        assertThat(receipt.getHeader("In-Reply-To")[0]).isEqualTo(notice.messageIdValue());
+        assertThat(receipt.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
+        assertThat(receipt.getHeader("X-Auto-Response-Suppress")[0]).isEqualTo("All");
+        assertThat(receipt.getHeader("Precedence")[0]).isEqualTo("auto_reply");
+        assertThat(receipt.getFrom()[0].toString()).contains(MAILBOX);
+
+        for (String staff : List.of(IT, PLO, NURSE)) {
+            List<MimeMessage> copies = mail.awaitInbox(staff, 1, WAIT);
+            assertThat(copies).as(staff).hasSize(1);
+            assertThat(copies.get(0).getSubject()).isEqualTo("[Meldingsvakt] Feil i meldingsutveksling: " + "SV: [EKSTERN] Feil i meldingsutveksling - Orkland kommune");
+        }
+        awaitIdleOutbox();
+        assertThat(mail.inbox(LEADER)).as("leder is only the fallback").isEmpty();
+        assertThat(mail.inbox("kari@hemit.test")).hasSize(1);
+    }
+
+    @Test
+    void planned_notice_gets_no_receipt_but_reaches_it() throws Exception {
+        mail.send(Emails.plannedNotice().bytes(), MAILBOX);
+
+        List<MimeMessage> copies = mail.awaitInbox(IT, 1, WAIT);
+        assertThat(copies).hasSize(1);
+        assertThat(copies.get(0).getSubject()).startsWith("[Meldingsvakt] Planlagt stopp: ");
+        awaitIdleOutbox();
+        assertThat(mail.inbox("meldingsansvarlig@helse-midt.test")).as("planned downtime is never answered").isEmpty();
+        assertThat(mail.inbox(PLO)).isEmpty();
+    }
+
+    @Test
+    void missing_receipt_and_important_info_get_receipts() {
+        mail.send(Emails.message().subject("VS: Manglende kvitteringer på PLO-meldinger").bytes(), MAILBOX);
+        mail.send(Emails.message().from("ola@nabokommune.test").subject("Viktig informasjon vedr. meldingsutveksling").bytes(), MAILBOX);
+
+        assertThat(mail.awaitInbox("kari@hemit.test", 1, WAIT)).hasSize(1);
+        assertThat(mail.awaitInbox("ola@nabokommune.test", 1, WAIT)).hasSize(1);
+        assertThat(mail.awaitInbox(IT, 2, WAIT)).extracting(this::subject)
+                .anyMatch(s -> s.startsWith("[Meldingsvakt] Manglende kvittering:"))
+                .anyMatch(s -> s.startsWith("[Meldingsvakt] Viktig informasjon:"));
+    }
+
+    @Test
+    void unknown_inquiry_gets_receipt_and_goes_to_fallback_list() {
+        mail.send(Emails.inquiry().bytes(), MAILBOX);
+
+        assertThat(mail.awaitInbox("ola@nabokommune.test", 1, WAIT)).hasSize(1);
+        List<MimeMessage> copies = mail.awaitInbox(LEADER, 1, WAIT);
+        assertThat(copies).hasSize(1);
+        assertThat(subject(copies.get(0))).startsWith("[Meldingsvakt] Annen henvendelse:");
+        awaitIdleOutbox();
+        assertThat(mail.inbox(IT)).isEmpty();
+    }
+
+    @Test
+    void plo_on_two_lists_gets_one_copy_per_notice() {
+        mail.send(Emails.inquiry().bytes(), MAILBOX);
+        mail.send(Emails.errorNotice().bytes(), MAILBOX);
+        // leder (inquiry) and plo (error) both hold plo@: one copy of each notice, not two.
+        assertThat(mail.awaitInbox(PLO, 2, WAIT)).hasSize(2);
+        awaitIdleOutbox();
+        assertThat(mail.inbox(PLO)).hasSize(2);
+    }
+
+    @Test
+    void redistributed_copy_has_norwegian_summary_and_original_attached_whole() throws Exception {
+        Emails notice = Emails.errorNotice().body("Telefonnummer for pasientrelaterte opplysninger: 72 48 00 00\nBerørt tjeneste: PLO <script>x</script>\n");
+        mail.send(notice.bytes(), MAILBOX);
+
+        MimeMessage copy = mail.awaitInbox(IT, 1, WAIT).get(0);
+        Multipart mixed = (Multipart) copy.getContent();
+        assertThat(mixed.getCount()).isEqualTo(2);
+        Multipart alternative = (Multipart) mixed.getBodyPart(0).getContent();
+        String text = (String) alternative.getBodyPart(0).getContent();
+        String html = (String) alternative.getBodyPart(1).getContent();
+        assertThat(text).contains("Kategori:** Feil i meldingsutveksling").contains("Kvittering til avsender:** sendt til kari@hemit.test")
+                .contains("Berørte tjenester:** PLO").contains("Saksnummer:** MV-");
+        assertThat(html).contains("<strong>Kategori:</strong>").doesNotContain("<script>");
+        Part attached = mixed.getBodyPart(1);
+        assertThat(attached.isMimeType("message/rfc822")).isTrue();
+        MimeMessage original = (MimeMessage) attached.getContent();
+        assertThat(original.getMessageID()).isEqualTo(notice.messageIdValue());
+        assertThat(original.getSubject()).isEqualTo("Feil i meldingsutveksling");
+    }
+
+    @Test
+    void processed_message_is_moved_out_of_the_inbox_after_its_effects_are_stored() {
+        mail.send(Emails.errorNotice().bytes(), MAILBOX);
+        assertThat(mail.awaitInbox(IT, 1, WAIT)).hasSize(1);
+        assertThat(mail.inbox(MAILBOX)).isEmpty();
+        assertThat(mail.messages(MAILBOX, "Meldingsvakt.Behandlet")).hasSize(1);
+        assertThat(harness.service().store().query("SELECT status FROM messages")).extracting(r -> r[0]).containsExactly("processed");
+    }
+
+    private String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitIdleOutbox() {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (harness.service().store().pendingOutbox() > 0 && System.nanoTime() < end) {
+            MailServer.sleep(50);
+        }
+        MailServer.sleep(300);
+        assertThat(harness.service().store().pendingOutbox()).isZero();
+    }
+}

@@ -1,0 +1,112 @@
+package no.meldingsvakt.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import no.meldingsvakt.app.MeldingsvaktService;
+import no.meldingsvakt.app.ServiceSettings;
+import no.meldingsvakt.config.AppConfig;
+import no.meldingsvakt.config.ConfigException;
+import no.meldingsvakt.config.ConfigLoader;
+import no.meldingsvakt.mailbox.WatcherSettings;
+import no.meldingsvakt.outbound.Backoff;
+
+/** A Meldingsvakt service configured through a real YAML file against test mail servers, with short timings. */
+public final class Harness implements AutoCloseable {
+    public static final String PLO = "plo@kommune.test";
+    public static final String NURSE = "sykepleier@kommune.test";
+    public static final String IT = "it@kommune.test";
+    public static final String LEADER = "leder@kommune.test";
+    public static final List<String> STAFF = List.of(PLO, NURSE, IT, LEADER);
+
+    private final Path dir;
+    private final AppConfig config;
+    private MeldingsvaktService service;
+
+    public Harness(Path dir, int imapPort, int smtpPort) {
+        this(dir, yaml(dir, imapPort, smtpPort, ""));
+    }
+
+    public Harness(Path dir, String yaml) {
+        this.dir = dir;
+        try {
+            Path file = dir.resolve("meldingsvakt.yaml");
+            Files.writeString(file, yaml);
+            this.config = ConfigLoader.withEnvironment(Map.of("MV_TEST_PASSWORD", MailServer.PASSWORD)::get).load(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ConfigException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** The standard test organisation; {@code extra} is appended inside the organisation entry. */
+    public static String yaml(Path dir, int imapPort, int smtpPort, String extra) {
+        return """
+                store:
+                  path: %s
+                organisations:
+                  - id: kommune
+                    name: Testkommune
+                    address: meldingsansvarlig@kommune.test
+                    password_env: MV_TEST_PASSWORD
+                    imap: {host: 127.0.0.1, port: %d, security: plain, allow_insecure: true}
+                    smtp: {host: 127.0.0.1, port: %d, security: plain, allow_insecure: true}
+                    lists:
+                      plo: [plo@kommune.test, sykepleier@kommune.test]
+                      it: [it@kommune.test]
+                      leder: [leder@kommune.test, plo@kommune.test]
+                    routes:
+                      - name: planned-to-it
+                        when: {category: planned}
+                        then: [it]
+                      - name: incidents
+                        when: {category: [error, missing-receipt, important-info]}
+                        then: [it, plo]
+                    fallback_lists: [leder]
+                    admin_list: it
+                """.formatted(dir.resolve("store.db"), imapPort, smtpPort) + extra;
+    }
+
+    public static ServiceSettings fastSettings() {
+        return new ServiceSettings(
+                new WatcherSettings(Duration.ofMillis(1000), Duration.ofSeconds(3), new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)),
+                        Duration.ofSeconds(2)),
+                new Backoff(Duration.ofMillis(200), Duration.ofMillis(500)));
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public MeldingsvaktService start() {
+        service = MeldingsvaktService.create(config, Clock.systemUTC(), fastSettings());
+        service.start();
+        return service;
+    }
+
+    public MeldingsvaktService service() {
+        return service;
+    }
+
+    public void stop() {
+        if (service != null) {
+            service.stop();
+            service = null;
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
