@@ -153,11 +153,6 @@ class CategoryBehaviourTest {
     }
 
     private void awaitIdleOutbox() {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (harness.service().store().pendingOutbox() > 0 && System.nanoTime() < end) {
-            MailServer.sleep(50);
-        }
-        MailServer.sleep(300);
-        assertThat(harness.service().store().pendingOutbox()).isZero();
+        harness.awaitIdleOutbox(WAIT);
     }
 }

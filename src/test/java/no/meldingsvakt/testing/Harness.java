@@ -101,6 +101,34 @@ public final class Harness implements AutoCloseable {
         }
     }
 
+    /** Waits until the store holds at least {@code n} message records. */
+    public void awaitProcessed(int n, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (processed() >= n) {
+                return;
+            }
+            MailServer.sleep(50);
+        }
+        throw new AssertionError("only " + processed() + " of " + n + " messages processed");
+    }
+
+    public int processed() {
+        return Integer.parseInt(service.store().query("SELECT count(*) FROM messages").get(0)[0]);
+    }
+
+    /** Waits until nothing is pending in the outbox, then a moment for the last SMTP delivery to land. */
+    public void awaitIdleOutbox(Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (service.store().pendingOutbox() > 0 && System.nanoTime() < end) {
+            MailServer.sleep(50);
+        }
+        MailServer.sleep(300);
+        if (service.store().pendingOutbox() > 0) {
+            throw new AssertionError(service.store().pendingOutbox() + " mails still pending in the outbox");
+        }
+    }
+
     public Path dir() {
         return dir;
     }

@@ -71,6 +71,18 @@ public final class MailServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stores a message in a mailbox as the final MTA would, headers untouched. Needed for bounces:
+     * GreenMail's SMTP refuses the null reverse-path {@code MAIL FROM:<>} that real MTAs accept.
+     */
+    public void deliverDirect(byte[] raw, String to) {
+        try {
+            greenMail.getUserManager().getUser(to).deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Messages in a folder of a user's mailbox (INBOX when folder is null). */
     public List<MimeMessage> messages(String address, String folder) {
         try {
