@@ -9,8 +9,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.StoreClosedException;
 import jakarta.mail.UIDFolder;
-import jakarta.mail.event.MessageCountAdapter;
-import jakarta.mail.event.MessageCountEvent;
 import jakarta.mail.search.FlagTerm;
 import jakarta.mail.search.NotTerm;
 import java.io.ByteArrayOutputStream;
@@ -37,6 +35,8 @@ import org.slf4j.LoggerFactory;
 /** One organisation's mailbox, watched by one thread (plus its keepalive) for as long as the service runs. */
 public final class MailboxWatcher {
     private static final Logger LOG = LoggerFactory.getLogger(MailboxWatcher.class);
+    /** Bounds back-to-back catch-up passes, so a server that silently drops our keyword cannot spin us. */
+    private static final int MAX_PASSES = 20;
 
     private final OrganisationConfig org;
     private final NoticePipeline pipeline;
@@ -138,12 +138,10 @@ public final class MailboxWatcher {
         f.open(Folder.READ_WRITE);
         ensureFolder(s, org.folders().processed());
         ensureFolder(s, org.folders().quarantine());
-        f.addMessageCountListener(new MessageCountAdapter() {
-            @Override
-            public void messagesAdded(MessageCountEvent e) {
-                dirty = true;
-            }
-        });
+        if (!canMove && !f.getPermanentFlags().contains(Flags.Flag.USER)) {
+            LOG.error("mailbox {}: server offers neither MOVE nor user keywords; processed mail cannot be marked and is "
+                    + "re-checked against the store on every pass", org.address());
+        }
         inbox = f;
         store.startMailbox(org.id(), f.getUIDValidity());
         dirty = true;
@@ -160,11 +158,20 @@ public final class MailboxWatcher {
     }
 
     private void watch() throws MessagingException {
+        int seen = -1;
         while (running) {
             Instant now = clock.instant();
-            if (dirty || Duration.between(lastFullScan, now).compareTo(settings.fullScan()) >= 0) {
+            // The folder's message count is updated synchronously from EXISTS/EXPUNGE responses, so a
+            // changed count is a reliable "something arrived"; the count is taken before each search so
+            // a message landing during a pass is caught by the next one.
+            if (dirty || inbox.getMessageCount() != seen || Duration.between(lastFullScan, now).compareTo(settings.fullScan()) >= 0) {
                 dirty = false;
-                catchUp();
+                int handled;
+                int passes = 0;
+                do {
+                    seen = inbox.getMessageCount();
+                    handled = catchUp();
+                } while (handled > 0 && running && ++passes < MAX_PASSES);
                 lastFullScan = now;
             }
             lastConfirmed = clock.instant();
@@ -180,8 +187,11 @@ public final class MailboxWatcher {
         }
     }
 
-    /** Processes everything not yet marked, oldest first: after a restart or reconnect nothing is skipped. */
-    private void catchUp() throws MessagingException {
+    /**
+     * Processes everything not yet marked, oldest first: after a restart or reconnect nothing is
+     * skipped. Returns how many messages were handled successfully.
+     */
+    private int catchUp() throws MessagingException {
         IMAPFolder f = inbox;
         Message[] pending = f.search(new NotTerm(new FlagTerm(new Flags(org.folders().keyword()), true)));
         FetchProfile fp = new FetchProfile();
@@ -193,12 +203,14 @@ public final class MailboxWatcher {
         }
         Arrays.sort(uids);
         long uidValidity = f.getUIDValidity();
+        int handled = 0;
         for (long uid : uids) {
             if (!running) {
-                return;
+                return handled;
             }
             try {
                 handle(f, uidValidity, uid);
+                handled++;
             } catch (FolderClosedException | StoreClosedException e) {
                 throw e;
             } catch (MessagingException e) {
@@ -212,6 +224,7 @@ public final class MailboxWatcher {
                 LOG.error("mailbox {}: UID {} left for the next pass", org.id(), uid, e);
             }
         }
+        return handled;
     }
 
     private void handle(IMAPFolder f, long uidValidity, long uid) throws MessagingException {

@@ -77,7 +77,7 @@ public final class MessageReader {
             Enumeration<Header> all = m.getAllHeaders();
             while (all.hasMoreElements()) {
                 Header h = all.nextElement();
-                headers.add(h.getName(), unfold(h.getValue()));
+                headers.add(h.getName(), eightBit(unfold(h.getValue())));
             }
         } catch (MessagingException e) {
             throw new UnreadableMessageException("cannot read header fields: " + e.getMessage(), e);
@@ -117,6 +117,24 @@ public final class MessageReader {
             return MimeUtility.decodeText(unfold(value)).replaceAll("[\\r\\n\\t]+", " ").strip();
         } catch (UnsupportedEncodingException | RuntimeException e) {
             return value.strip();
+        }
+    }
+
+    /**
+     * Jakarta reads header bytes as ISO-8859-1. Raw 8-bit headers are mostly UTF-8 nowadays (and
+     * windows-1252 from old clients): take UTF-8 when the bytes are valid UTF-8, else windows-1252.
+     */
+    static String eightBit(String v) {
+        if (v.chars().noneMatch(c -> c >= 0x80)) {
+            return v;
+        }
+        byte[] bytes = v.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return new String(bytes, Charset.forName("windows-1252"));
         }
     }
 

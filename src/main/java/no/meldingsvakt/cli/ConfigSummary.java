@@ -1,0 +1,52 @@
+package no.meldingsvakt.cli;
+
+import java.io.PrintStream;
+import java.util.stream.Collectors;
+import no.meldingsvakt.classify.Category;
+import no.meldingsvakt.config.AppConfig;
+import no.meldingsvakt.config.OrganisationConfig;
+import no.meldingsvakt.config.Route;
+
+/** What Meldingsvakt understood from a config file, in a few lines per organisation; secrets show only their source. */
+final class ConfigSummary {
+    private ConfigSummary() {}
+
+    static void print(AppConfig c, PrintStream out) {
+        out.println("Config " + c.source() + " is valid.");
+        out.println("Store: " + c.storePath().toAbsolutePath());
+        c.templatesDir().ifPresent(t -> out.println("Templates: " + t));
+        for (OrganisationConfig o : c.organisations()) {
+            out.println();
+            out.println(o.name() + " [" + o.id() + "] watching " + o.address());
+            out.println("  IMAP " + o.imap().host() + ":" + o.imap().port() + " " + o.imap().security().name().toLowerCase()
+                    + (o.idle() ? ", IDLE" : ", polling every " + o.pollSeconds() + " s") + ", user " + o.user()
+                    + ", password from " + o.secret().source());
+            out.println("  SMTP " + o.smtp().host() + ":" + o.smtp().port() + " " + o.smtp().security().name().toLowerCase());
+            out.println("  Folders: processed -> " + o.folders().processed() + ", unreadable -> " + o.folders().quarantine());
+            o.lists().values().forEach(l -> out.println("  List " + l.name() + ": " + l.addresses().size() + " recipient(s)"));
+            for (Route r : o.routes()) {
+                out.println("  Route " + r.name() + ": " + describe(r) + " -> " + String.join(", ", r.lists()));
+            }
+            out.println("  Otherwise -> " + String.join(", ", o.fallbackLists()));
+            o.adminList().ifPresent(a -> out.println("  Admin reports -> " + a));
+            out.println("  Receipts for: " + java.util.Arrays.stream(Category.values()).filter(o::receiptFor).map(Category::id)
+                    .collect(Collectors.joining(", ")) + " (max " + o.receiptLimit().max() + " per sender per "
+                    + o.receiptLimit().window().toMinutes() + " min)");
+        }
+    }
+
+    private static String describe(Route r) {
+        StringBuilder sb = new StringBuilder();
+        if (!r.categories().isEmpty()) {
+            sb.append("category ").append(r.categories().stream().map(Category::id).sorted().collect(Collectors.joining("|"))).append(' ');
+        }
+        if (!r.services().isEmpty()) {
+            sb.append("service ").append(String.join("|", r.services())).append(' ');
+        }
+        if (!r.senderDomains().isEmpty()) {
+            sb.append("from ").append(String.join("|", r.senderDomains())).append(' ');
+        }
+        r.time().ifPresent(t -> sb.append(t.name().toLowerCase()).append(' '));
+        return sb.length() == 0 ? "everything" : sb.toString().strip();
+    }
+}

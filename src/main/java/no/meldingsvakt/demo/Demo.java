@@ -1,0 +1,214 @@
+package no.meldingsvakt.demo;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import no.meldingsvakt.app.MeldingsvaktService;
+import no.meldingsvakt.app.ServiceSettings;
+import no.meldingsvakt.config.AppConfig;
+import no.meldingsvakt.config.ConfigException;
+import no.meldingsvakt.config.ConfigLoader;
+import no.meldingsvakt.store.Store;
+
+/** Starts the demo world, delivers the samples, and reports what Meldingsvakt did with each. */
+public final class Demo implements AutoCloseable {
+    public static final String MAILBOX = "meldingsansvarlig@demo-kommune.no";
+    public static final String PASSWORD = "demo";
+    static final List<String> STAFF = List.of("plo@demo-kommune.no", "hjemmetjenesten@demo-kommune.no", "it-drift@demo-kommune.no",
+            "kommunalsjef@demo-kommune.no", "vakttelefon@demo-kommune.no");
+    static final List<String> SAMPLES = List.of("01-planlagt-stopp.eml", "02-feil-i-meldingsutveksling.eml", "03-manglende-kvittering.eml",
+            "04-viktig-informasjon.eml", "05-henvendelse.eml", "06-fravaersmelding.eml", "07-misvisende-emne.eml");
+
+    private final Path dir;
+    private final GreenMail greenMail;
+    private final MeldingsvaktService service;
+    private final Path configFile;
+
+    private Demo(Path dir, GreenMail greenMail, MeldingsvaktService service, Path configFile) {
+        this.dir = dir;
+        this.greenMail = greenMail;
+        this.service = service;
+        this.configFile = configFile;
+    }
+
+    /** Starts GreenMail on the given ports (0: any free port) and the service on a fresh store under {@code dir}. */
+    public static Demo start(Path dir, int smtpPort, int imapPort) throws IOException, ConfigException {
+        GreenMailConfiguration users = GreenMailConfiguration.aConfig().withUser(MAILBOX, MAILBOX, PASSWORD);
+        for (String s : STAFF) {
+            users = users.withUser(s, s, PASSWORD);
+        }
+        ServerSetup smtp = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        ServerSetup imap = new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
+        GreenMail gm = new GreenMail(new ServerSetup[] {smtpPort == 0 ? smtp.dynamicPort() : smtp, imapPort == 0 ? imap.dynamicPort() : imap})
+                .withConfiguration(users);
+        gm.start();
+        try {
+            Files.createDirectories(dir);
+            Path store = dir.resolve("meldingsvakt.db");
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                Files.deleteIfExists(Path.of(store + suffix));
+            }
+            Path config = dir.resolve("meldingsvakt.yaml");
+            Files.writeString(config, yaml(store, gm.getImap().getPort(), gm.getSmtp().getPort()));
+            AppConfig loaded = ConfigLoader.withEnvironment(Map.of("MELDINGSVAKT_DEMO_PASSWORD", PASSWORD)::get).load(config);
+            MeldingsvaktService service = MeldingsvaktService.create(loaded, Clock.systemUTC(), ServiceSettings.defaults());
+            service.start();
+            return new Demo(dir, gm, service, config);
+        } catch (IOException | ConfigException | RuntimeException e) {
+            gm.stop();
+            throw e;
+        }
+    }
+
+    static String yaml(Path store, int imapPort, int smtpPort) {
+        return """
+                # Written by `meldingsvakt demo`: the demo organisation, in the same format as config.example.yaml.
+                store:
+                  path: %s
+                organisations:
+                  - id: demo-kommune
+                    name: Demo kommune
+                    address: %s
+                    password_env: MELDINGSVAKT_DEMO_PASSWORD
+                    imap: {host: 127.0.0.1, port: %d, security: plain, allow_insecure: true}
+                    smtp: {host: 127.0.0.1, port: %d, security: plain, allow_insecure: true}
+                    lists:
+                      pleie-og-omsorg: [plo@demo-kommune.no, hjemmetjenesten@demo-kommune.no]
+                      it-drift: [it-drift@demo-kommune.no]
+                      ledelse: [kommunalsjef@demo-kommune.no]
+                      vakt: [vakttelefon@demo-kommune.no]
+                    routes:
+                      - name: planlagt-til-it
+                        when: {category: planned}
+                        then: [it-drift]
+                      - name: hendelser
+                        when: {category: [error, missing-receipt, important-info]}
+                        then: [it-drift, pleie-og-omsorg]
+                      - name: plo-tjenester
+                        when: {service: PLO}
+                        then: [pleie-og-omsorg]
+                      - name: utenfor-arbeidstid
+                        when: {category: [error, missing-receipt], time: after_hours}
+                        then: [vakt]
+                    fallback_lists: [ledelse]
+                    admin_list: it-drift
+                """.formatted(store, MAILBOX, imapPort, smtpPort);
+    }
+
+    public int smtpPort() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    public int imapPort() {
+        return greenMail.getImap().getPort();
+    }
+
+    /** Sends the bundled sample notices to the monitored mailbox over SMTP. */
+    public void deliverSamples() throws Exception {
+        for (String name : SAMPLES) {
+            try (InputStream in = Demo.class.getResourceAsStream("/demo/" + name)) {
+                send(in.readAllBytes());
+            }
+        }
+    }
+
+    private void send(byte[] raw) throws Exception {
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.host", "127.0.0.1");
+        p.setProperty("mail.smtp.port", Integer.toString(smtpPort()));
+        Session s = Session.getInstance(p);
+        MimeMessage m = new MimeMessage(s, new ByteArrayInputStream(raw));
+        try (Transport t = s.getTransport("smtp")) {
+            t.connect();
+            t.sendMessage(m, new Address[] {new InternetAddress(MAILBOX)});
+        }
+    }
+
+    /** Waits until every sample is processed and the outbox is empty. */
+    public boolean awaitQuiet(int messages, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        Store store = service.store();
+        while (System.nanoTime() < end) {
+            int done = Integer.parseInt(store.query("SELECT count(*) FROM messages").get(0)[0]);
+            if (done >= messages && store.pendingOutbox() == 0) {
+                Thread.sleep(300);
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    public void report(PrintStream out) {
+        Store store = service.store();
+        out.println();
+        out.println("Meldingsvakt demo");
+        out.println("=================");
+        out.println("Mail server (GreenMail, in memory): SMTP 127.0.0.1:" + smtpPort() + ", IMAP 127.0.0.1:" + imapPort());
+        out.println("Watching " + MAILBOX + " with config " + configFile + " (store " + dir.resolve("meldingsvakt.db") + ")");
+        out.println();
+        out.println("What happened to each sample notice:");
+        for (String[] m : store.query("SELECT m.subject, m.category, m.automatic, coalesce(m.case_ref, '-'), "
+                + "(SELECT detail FROM audit a WHERE a.message_key = m.message_key AND a.event LIKE 'receipt-%'), "
+                + "(SELECT detail FROM audit a WHERE a.message_key = m.message_key AND a.event = 'redistribution-queued') "
+                + "FROM messages m ORDER BY m.id")) {
+            out.println("  * " + m[0]);
+            out.println("      category " + m[1] + (m[2] == null ? "" : " (automatic: " + m[2] + ")") + ", case " + m[3]);
+            out.println("      receipt: " + m[4]);
+            out.println("      passed on: " + m[5]);
+        }
+        out.println();
+        out.println("Mailboxes now (IMAP 127.0.0.1:" + imapPort() + ", password '" + PASSWORD + "', no TLS):");
+        List<String> boxes = new ArrayList<>(STAFF);
+        for (String[] r : store.query("SELECT DISTINCT recipients FROM outbox WHERE kind = 'receipt' ORDER BY 1")) {
+            boxes.add(r[0]);
+        }
+        for (String box : boxes) {
+            out.printf("  %-38s %d message(s)%s%n", box, count(box), STAFF.contains(box) ? "" : "  (the partner's receipt)");
+        }
+        out.println();
+        out.println("Send another notice while it runs, e.g. with curl:");
+        out.println("  curl --url smtp://127.0.0.1:" + smtpPort() + " --mail-from you@example.test --mail-rcpt " + MAILBOX
+                + " --upload-file notice.eml");
+        out.println("  (sample files: src/main/resources/demo/*.eml). Any mail client works too: SMTP 127.0.0.1:" + smtpPort()
+                + " without login.");
+        out.println("Read what staff received: any IMAP client, 127.0.0.1:" + imapPort() + ", user e.g. plo@demo-kommune.no, password "
+                + PASSWORD + ".");
+    }
+
+    private int count(String address) {
+        try {
+            var user = greenMail.getUserManager().getUser(address);
+            return user == null ? 0 : greenMail.getManagers().getImapHostManager().getInbox(user).getMessageCount();
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    public MeldingsvaktService service() {
+        return service;
+    }
+
+    @Override
+    public void close() {
+        service.stop();
+        greenMail.stop();
+    }
+}
