@@ -88,7 +88,7 @@ public final class ConfigLoader {
         }
         Path store = top.get("store").map(s -> {
             Path p = s.string("path").map(Path::of).orElse(DEFAULT_STORE);
-            s.rejectUnknownKeys(Set.of("path"));
+            s.rejectUnknownKeys(List.of("path"));
             return p;
         }).orElse(DEFAULT_STORE);
         Optional<Path> templates = top.string("templates_dir").map(Path::of);
@@ -111,7 +111,7 @@ public final class ConfigLoader {
                 orgs.add(org);
             }
         }
-        top.rejectUnknownKeys(Set.of("store", "templates_dir", "organisations"));
+        top.rejectUnknownKeys(List.of("store", "templates_dir", "organisations"));
         if (!errors.errors().isEmpty()) {
             throw new ConfigException(errors.errors());
         }
@@ -120,7 +120,7 @@ public final class ConfigLoader {
 
     /** Reads one organisation; returns null when a part is too broken to build a value (errors are recorded). */
     private static final class OrganisationReader {
-        private static final Set<String> KEYS = Set.of("id", "name", "address", "user", "password_env", "password_file",
+        private static final List<String> KEYS = List.of("id", "name", "address", "user", "password_env", "password_file",
                 "imap", "smtp", "folders", "idle", "poll_seconds", "lists", "routes", "fallback_lists", "admin_list",
                 "policy", "receipt_rate_limit", "business_hours", "max_message_mb", "templates_dir");
 
@@ -238,7 +238,7 @@ public final class ConfigLoader {
             int defaultPort = security == Security.TLS ? tlsPort : security == Security.STARTTLS ? starttlsPort : starttlsPort == 587 ? 25 : 143;
             int port = n.integer("port", 1, 65535).orElse(defaultPort);
             Optional<String> trust = n.string("ssl_trust");
-            n.rejectUnknownKeys(Set.of("host", "port", "security", "allow_insecure", "ssl_trust"));
+            n.rejectUnknownKeys(List.of("host", "port", "security", "allow_insecure", "ssl_trust"));
             return new ServerConfig(host, port, security, trust);
         }
 
@@ -248,8 +248,15 @@ public final class ConfigLoader {
             String processed = f.flatMap(n -> n.string("processed")).orElse("Meldingsvakt.Behandlet");
             String quarantine = f.flatMap(n -> n.string("quarantine")).orElse("Meldingsvakt.Karantene");
             String keyword = f.flatMap(n -> n.string("keyword")).orElse("$Meldingsvakt");
-            f.ifPresent(n -> n.rejectUnknownKeys(Set.of("inbox", "processed", "quarantine", "keyword")));
-            return new FolderConfig(inbox, processed, quarantine, keyword);
+            if (!keyword.matches("[$A-Za-z][A-Za-z0-9_$-]*")) {
+                f.flatMap(n -> n.get("keyword")).ifPresent(n -> n.error("an IMAP keyword is letters, digits, '_', '-' and '$' only"));
+            }
+            String mark = f.flatMap(n -> n.string("mark")).orElse("move");
+            if (!mark.equals("move") && !mark.equals("keyword")) {
+                f.flatMap(n -> n.get("mark")).ifPresent(n -> n.error("must be move or keyword, was '" + mark + "'"));
+            }
+            f.ifPresent(n -> n.rejectUnknownKeys(List.of("inbox", "processed", "quarantine", "keyword", "mark")));
+            return new FolderConfig(inbox, processed, quarantine, keyword, mark.equals("keyword"));
         }
 
         private Map<String, RecipientList> lists() {
@@ -264,7 +271,8 @@ public final class ConfigLoader {
             }
             for (String name : node.get().keys()) {
                 List<String> addrs = new ArrayList<>();
-                for (YamlNode a : node.get().list(name)) {
+                List<YamlNode> entries = node.get().list(name);
+                for (YamlNode a : entries) {
                     if (a.isScalar()) {
                         String v = address(a, a.scalar().trim());
                         if (!v.isEmpty()) {
@@ -274,7 +282,7 @@ public final class ConfigLoader {
                         a.error("must be an e-mail address");
                     }
                 }
-                if (addrs.isEmpty()) {
+                if (entries.isEmpty()) {
                     node.get().get(name).ifPresentOrElse(n -> n.error("list has no addresses"),
                             () -> errors.at(node.get().raw(), node.get().child(name), "list has no addresses"));
                 }
@@ -319,13 +327,13 @@ public final class ConfigLoader {
                                 return Optional.empty();
                         }
                     });
-                    w.rejectUnknownKeys(Set.of("category", "service", "sender_domain", "time"));
+                    w.rejectUnknownKeys(List.of("category", "service", "sender_domain", "time"));
                 }
                 if (!r.has("then")) {
                     r.require("then");
                 }
                 List<String> targets = listRefs(r, "then", lists);
-                r.rejectUnknownKeys(Set.of("name", "when", "then"));
+                r.rejectUnknownKeys(List.of("name", "when", "then"));
                 out.add(new Route(name, Set.copyOf(cats), Set.copyOf(services), Set.copyOf(domains), time, List.copyOf(targets)));
             }
             return out;
@@ -372,7 +380,7 @@ public final class ConfigLoader {
                         n.get("receipt").ifPresent(r -> r.error("the routine forbids receipts for " + cat.get().id()));
                         receipt = false;
                     }
-                    n.rejectUnknownKeys(Set.of("receipt"));
+                    n.rejectUnknownKeys(List.of("receipt"));
                     out.put(cat.get(), new CategoryPolicy(receipt));
                 }
             });
@@ -382,7 +390,7 @@ public final class ConfigLoader {
         private ReceiptLimit receiptLimit(YamlNode n) {
             int max = n.integer("max", 1, 1000).orElse(3);
             int minutes = n.integer("per_minutes", 1, 7 * 24 * 60).orElse(60);
-            n.rejectUnknownKeys(Set.of("max", "per_minutes"));
+            n.rejectUnknownKeys(List.of("max", "per_minutes"));
             return new ReceiptLimit(max, Duration.ofMinutes(minutes));
         }
 
@@ -394,7 +402,7 @@ public final class ConfigLoader {
             if (start != null && end != null && !end.isAfter(start)) {
                 n.get("end").ifPresent(e -> e.error("must be after start"));
             }
-            n.rejectUnknownKeys(Set.of("days", "start", "end"));
+            n.rejectUnknownKeys(List.of("days", "start", "end"));
             return new BusinessHoursConfig(days, start == null ? d.start() : start, end == null ? d.end() : end);
         }
 

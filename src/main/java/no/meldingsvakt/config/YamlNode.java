@@ -184,7 +184,7 @@ final class YamlNode {
     }
 
     /** Reports every key of this mapping that no reader asked for. */
-    void rejectUnknownKeys(Set<String> hints) {
+    void rejectUnknownKeys(java.util.Collection<String> hints) {
         for (String key : entries.keySet()) {
             if (!read.contains(key)) {
                 String hint = hints.isEmpty() ? "" : " (known keys: " + String.join(", ", hints) + ")";

@@ -133,7 +133,7 @@ public final class MailboxWatcher {
         s.connect(org.imap().host(), org.imap().port(), org.user(), org.secret().reveal());
         imap = s;
         canIdle = org.idle() && s.hasCapability("IDLE");
-        canMove = s.hasCapability("MOVE");
+        canMove = s.hasCapability("MOVE") && !org.folders().keywordOnly();
         IMAPFolder f = (IMAPFolder) s.getFolder(org.folders().inbox());
         f.open(Folder.READ_WRITE);
         ensureFolder(s, org.folders().processed());

@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
 
 /** Reads raw RFC 5322 bytes into a {@link ParsedMessage}. Stateless and thread-safe. */
 public final class MessageReader {
@@ -256,10 +255,7 @@ public final class MessageReader {
     public static String htmlToText(String html) {
         Document doc = Jsoup.parse(html);
         doc.select("script, style, head").remove();
-        Elements brs = doc.select("br");
-        for (Element br : brs) {
-            br.after("\n");
-        }
+        // wholeText() already turns <br> into a line break; block elements get theirs here.
         for (Element e : doc.select("p, div, li, tr, h1, h2, h3, h4, h5, h6, table, blockquote")) {
             e.prepend("\n");
             e.append("\n");

@@ -144,6 +144,27 @@ class CategoryBehaviourTest {
         assertThat(harness.service().store().query("SELECT status FROM messages")).extracting(r -> r[0]).containsExactly("processed");
     }
 
+    @Test
+    void keyword_mode_leaves_mail_in_the_inbox_flagged_and_processes_it_once() throws Exception {
+        harness.close();
+        harness = new Harness(dir, Harness.yaml(dir, mail.imapPort(), mail.smtpPort(), "    folders: {mark: keyword}\n"));
+        harness.start();
+        mail.send(Emails.errorNotice().bytes(), MAILBOX);
+        assertThat(mail.awaitInbox(IT, 1, WAIT)).hasSize(1);
+        harness.stop();
+        harness.start();
+        mail.send(Emails.inquiry().bytes(), MAILBOX);
+        assertThat(mail.awaitInbox(LEADER, 1, WAIT)).hasSize(1);
+        harness.awaitIdleOutbox(WAIT);
+
+        assertThat(mail.inbox(IT)).as("no reprocessing after restart").hasSize(1);
+        List<MimeMessage> inbox = mail.inbox(MAILBOX);
+        assertThat(inbox).hasSize(2);
+        for (MimeMessage m : inbox) {
+            assertThat(m.getFlags().contains("$Meldingsvakt")).isTrue();
+        }
+    }
+
     private String subject(MimeMessage m) {
         try {
             return m.getSubject();

@@ -1,0 +1,70 @@
+package no.meldingsvakt.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import no.meldingsvakt.message.MessageReader;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SubjectClassifierTest {
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Planlagt stopp/forsinkelse i meldingstrafikk Orkland kommune 12.03.2025 kl 16-20      | planned
+            Planlagt stopp / forsinkelse i meldingstrafikk St. Olavs hospital HF                   | planned
+            PLANLAGT STOPP/FORSINKELSE I MELDINGSTRAFIKK                                           | planned
+            Stopp/ forsinkelse i meldingsutveksling Hitra kommune 3.4.2018 kl 08-10                | planned
+            SV: VS: Planlagt nedetid i meldingsutvekslingen 12. mars                              | planned
+            Planlagt stopp i meldingstrafikk                                                       | planned
+            Feil i meldingsutveksling                                                              | error
+            RE: SV: [EKSTERN] Feil i meldingsutveksling - Trondheim kommune                        | error
+            Fwd: AW: feil  i   meldingsutvekslingen mellom kommunen og HF                          | error
+            Feil i e-meldingsutveksling                                                            | error
+            Orkland kommune: Feil i meldingsutveksling                                             | error
+            Manglende kvittering                                                                   | missing-receipt
+            Manglende kvitteringer på PLO-meldinger                                                | missing-receipt
+            VS: Manglende applikasjonskvittering                                                   | missing-receipt
+            [External] Manglende apprec                                                            | missing-receipt
+            Viktig informasjon vedrørende meldingsutveksling                                       | important-info
+            Viktig informasjon vedr. meldingsutveksling                                            | important-info
+            SV: Viktig info om meldingsutveksling ved Helseplattformen                             | important-info
+            Planlagt møte om rutiner                                                               | none
+            Feil i faktura for mars                                                                | none
+            Spørsmål om feil i meldingsutveksling fra i fjor                                       | none
+            Manglende oppmøte på kurs                                                              | none
+            Viktig informasjon om julebordet                                                       | none
+            Planlagt julebord - feil dato                                                          | none
+            Kvittering for innbetaling                                                             | none
+            """)
+    void classifies_standard_subjects_and_ignores_look_alikes(String subject, String expected) {
+        Optional<Category> c = SubjectClassifier.classify(SubjectNormalizer.normalize(subject));
+        assertThat(c.map(Category::id).orElse("none")).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            =?iso-8859-1?Q?Viktig_informasjon_vedr=F8rende_meldingsutveksling?=                      | important-info
+            =?utf-8?B?RmVpbCBpIG1lbGRpbmdzdXR2ZWtzbGluZw==?=                                         | error
+            =?windows-1252?Q?SV:_Planlagt_stopp/forsinkelse_i_meldingstrafikk?=                      | planned
+            """)
+    void encoded_words_are_decoded_before_matching(String encoded, String expected) throws Exception {
+        String decoded = jakarta.mail.internet.MimeUtility.decodeText(encoded);
+        assertThat(SubjectClassifier.classify(SubjectNormalizer.normalize(decoded)).map(Category::id)).contains(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            SV: RE: VS: [EKSTERN] Feil                     | feil
+            Re[2]: Fw: *EXTERNAL* Manglende kvittering     | manglende kvittering
+            TR : Antw: WG: Planlagt stopp / forsinkelse    | planlagt stopp/forsinkelse
+            """)
+    void stacked_prefixes_and_tags_are_removed(String subject, String normalized) {
+        assertThat(SubjectNormalizer.normalize(subject)).isEqualTo(normalized);
+    }
+
+    @org.junit.jupiter.api.Test
+    void html_is_not_the_reader_s_concern_here() {
+        // Guard that the shared HTML-to-text helper keeps table cells apart (used for HTML-only notices).
+        assertThat(MessageReader.htmlToText("<table><tr><td>Berørt</td><td>PLO</td></tr></table>")).contains("Berørt PLO");
+    }
+}

@@ -1,0 +1,134 @@
+package no.meldingsvakt.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import no.meldingsvakt.classify.Category;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    private static final ConfigLoader LOADER = ConfigLoader.withEnvironment(Map.of("ORKLAND_MAIL_PASSWORD", "hemmelig", "PW", "pw")::get);
+    private static final String VALID = """
+            organisations:
+              - id: org
+                address: meldingsansvarlig@org.test
+                password_env: PW
+                imap: {host: imap.org.test}
+                smtp: {host: smtp.org.test, security: starttls}
+                lists:
+                  drift: [drift@org.test]
+                fallback_lists: [drift]
+            """;
+
+    @Test
+    void the_documented_example_config_is_valid() throws Exception {
+        AppConfig c = LOADER.load(Path.of("config.example.yaml"));
+        OrganisationConfig o = c.organisations().get(0);
+        assertThat(o.address()).isEqualTo("meldingsansvarlig@orkland.kommune.no");
+        assertThat(o.routes()).hasSize(5);
+        assertThat(o.receiptFor(Category.PLANNED)).isFalse();
+        assertThat(o.receiptFor(Category.ERROR)).isTrue();
+        assertThat(o.smtp().port()).isEqualTo(587);
+    }
+
+    @Test
+    void defaults_fill_what_an_administrator_leaves_out() throws Exception {
+        AppConfig c = LOADER.parse(Path.of("m.yaml"), VALID);
+        OrganisationConfig o = c.organisations().get(0);
+        assertThat(c.storePath()).isEqualTo(Path.of("data", "meldingsvakt.db"));
+        assertThat(o.imap().port()).isEqualTo(993);
+        assertThat(o.smtp().port()).isEqualTo(587);
+        assertThat(o.user()).isEqualTo("meldingsansvarlig@org.test");
+        assertThat(o.folders().inbox()).isEqualTo("INBOX");
+        assertThat(o.receiptLimit().max()).isEqualTo(3);
+    }
+
+    @Test
+    void unknown_key_is_refused_with_line_column_and_path() {
+        String yaml = VALID.replace("imap: {host: imap.org.test}", "imap: {hots: imap.org.test}");
+        assertThat(errors(yaml)).contains(
+                "m.yaml:5:11: organisations[0].imap.host: missing required key",
+                "m.yaml:5:12: organisations[0].imap.hots: unknown key (known keys: host, port, security, allow_insecure, ssl_trust)");
+    }
+
+    @Test
+    void route_naming_a_missing_list_is_refused() {
+        String yaml = VALID + """
+                    routes:
+                      - when: {category: planned}
+                        then: [pleie]
+                """;
+        assertThat(errors(yaml)).containsExactly("m.yaml:12:16: organisations[0].routes[0].then[0]: no list named 'pleie' (defined: drift)");
+    }
+
+    @Test
+    void bad_address_missing_key_and_unknown_category_are_all_reported_at_once() {
+        String yaml = VALID.replace("drift: [drift@org.test]", "drift: [drift@@org]")
+                .replace("    address: meldingsansvarlig@org.test\n", "")
+                + "    routes:\n      - when: {category: plannned}\n        then: drift\n";
+        assertThat(errors(yaml)).hasSize(3)
+                .anySatisfy(e -> assertThat(e).contains("organisations[0].address: missing required key"))
+                .anySatisfy(e -> assertThat(e).contains("lists.drift[0]: 'drift@@org' is not a valid e-mail address"))
+                .anySatisfy(e -> assertThat(e).contains("routes[0].when.category: unknown category 'plannned'"));
+    }
+
+    @Test
+    void plain_transport_needs_allow_insecure() {
+        assertThat(errors(VALID.replace("imap: {host: imap.org.test}", "imap: {host: imap.org.test, security: plain}")))
+                .singleElement().asString().contains("organisations[0].imap.security: plain sends the password unencrypted");
+    }
+
+    @Test
+    void a_password_in_the_file_is_refused() {
+        assertThat(errors(VALID.replace("password_env: PW", "password_env: PW\n    password: hunter2")))
+                .anySatisfy(e -> assertThat(e).contains("organisations[0].password: secrets never sit in the file"));
+    }
+
+    @Test
+    void missing_environment_variable_is_named() {
+        assertThat(errors(VALID.replace("password_env: PW", "password_env: NOT_SET")))
+                .containsExactly("m.yaml:4:19: organisations[0].password_env: environment variable NOT_SET is not set");
+    }
+
+    @Test
+    void password_file_is_read_and_never_printed(@TempDir Path dir) throws Exception {
+        Path secret = dir.resolve("pw");
+        Files.writeString(secret, "s3cret\n");
+        AppConfig c = LOADER.parse(Path.of("m.yaml"), VALID.replace("password_env: PW", "password_file: " + secret));
+        Secret s = c.organisations().get(0).secret();
+        assertThat(s.reveal()).isEqualTo("s3cret");
+        assertThat(s.toString()).doesNotContain("s3cret");
+        assertThat(c.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void broken_yaml_syntax_names_the_line() {
+        assertThat(errors("organisations:\n  - id: [unclosed\n")).singleElement().asString()
+                .startsWith("m.yaml:3:1: not valid YAML");
+    }
+
+    @Test
+    void planned_downtime_can_never_be_given_a_receipt() {
+        assertThat(errors(VALID + "    policy: {planned: {receipt: true}}\n")).singleElement().asString()
+                .contains("organisations[0].policy.planned.receipt: the routine forbids receipts for planned");
+    }
+
+    private static List<String> errors(String yaml) {
+        try {
+            LOADER.parse(Path.of("m.yaml"), yaml);
+        } catch (ConfigException e) {
+            return e.errors().stream().map(ConfigError::toString).toList();
+        }
+        throw new AssertionError("config was accepted");
+    }
+
+    @Test
+    void errors_helper_fails_on_valid_config() {
+        assertThatThrownBy(() -> errors(VALID)).isInstanceOf(AssertionError.class);
+    }
+}

@@ -1,0 +1,66 @@
+package no.meldingsvakt.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class MessageReaderTest {
+    private final MessageReader reader = new MessageReader();
+
+    private ParsedMessage read(String raw) throws Exception {
+        return reader.read(raw.replace("\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void encoded_words_split_across_folded_lines_are_joined() throws Exception {
+        ParsedMessage m = read("From: =?iso-8859-1?Q?B=F8rre?= <borre@hf.test>\nSubject: =?iso-8859-1?Q?Viktig_informasjon_ved?=\n"
+                + " =?iso-8859-1?Q?r=F8rende_meldingsutveksling?=\nMessage-ID: <a@b>\n\nx\n");
+        assertThat(m.subject()).isEqualTo("Viktig informasjon vedrørende meldingsutveksling");
+        assertThat(m.fromName()).contains("Børre");
+        assertThat(m.fromAddress()).contains("borre@hf.test");
+        assertThat(m.messageId()).contains("<a@b>");
+    }
+
+    @Test
+    void latin1_quoted_printable_body_is_decoded() throws Exception {
+        ParsedMessage m = read("From: a@b.test\nSubject: x\nContent-Type: text/plain; charset=iso-8859-1\n"
+                + "Content-Transfer-Encoding: quoted-printable\n\nBer=F8rt tjeneste: helsestasjon=\nen\n");
+        assertThat(m.text()).isEqualTo("Berørt tjeneste: helsestasjonen");
+    }
+
+    @Test
+    void html_only_body_becomes_text_with_line_breaks_and_entities() throws Exception {
+        ParsedMessage m = read("From: a@b.test\nSubject: x\nContent-Type: text/html; charset=utf-8\n\n"
+                + "<p>Telefon: 72&nbsp;48&nbsp;00&nbsp;00<br>Tjeneste: PLO &amp; lab</p><script>evil()</script>");
+        assertThat(m.text()).isEqualTo("Telefon: 72 48 00 00\nTjeneste: PLO & lab");
+    }
+
+    @Test
+    void alternative_prefers_plain_text() throws Exception {
+        ParsedMessage m = read("From: a@b.test\nSubject: x\nContent-Type: multipart/alternative; boundary=b\n\n--b\n"
+                + "Content-Type: text/plain\n\nplain\n--b\nContent-Type: text/html\n\n<p>html</p>\n--b--\n");
+        assertThat(m.text()).isEqualTo("plain");
+    }
+
+    @Test
+    void raw_utf8_and_windows_1252_headers_are_both_read() throws Exception {
+        byte[] utf8 = "From: a@b.test\r\nSubject: Spørsmål\r\n\r\nx".getBytes(StandardCharsets.UTF_8);
+        byte[] cp1252 = "From: a@b.test\r\nSubject: Spørsmål\r\n\r\nx".getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        assertThat(reader.read(utf8).subject()).isEqualTo("Spørsmål");
+        assertThat(reader.read(cp1252).subject()).isEqualTo("Spørsmål");
+    }
+
+    @Test
+    void unknown_charset_falls_back_instead_of_failing() throws Exception {
+        ParsedMessage m = read("From: a@b.test\nSubject: x\nContent-Type: text/plain; charset=x-klingon\n\nTekst med \u00e6\u00f8\u00e5\n");
+        assertThat(m.text()).isEqualTo("Tekst med æøå");
+    }
+
+    @Test
+    void bytes_without_any_header_are_refused() {
+        assertThatThrownBy(() -> reader.read("just some text".getBytes(StandardCharsets.US_ASCII)))
+                .isInstanceOf(UnreadableMessageException.class);
+    }
+}
