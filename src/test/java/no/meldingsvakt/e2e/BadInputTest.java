@@ -16,6 +16,8 @@ import java.util.List;
 import no.meldingsvakt.testing.Emails;
 import no.meldingsvakt.testing.Harness;
 import no.meldingsvakt.testing.MailServer;
+import no.meldingsvakt.testing.MailWorld;
+import no.meldingsvakt.testing.Mails;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,19 +28,19 @@ class BadInputTest {
     private static final String PARTNER = "kari@hemit.test";
     @TempDir
     Path dir;
+    MailWorld world;
     MailServer mail;
     Harness harness;
 
     void start(String extraYaml) {
-        mail = MailServer.start(MAILBOX, PLO, NURSE, IT, LEADER, PARTNER);
-        harness = new Harness(dir, Harness.yaml(dir, mail.imapPort(), mail.smtpPort(), extraYaml));
-        harness.start();
+        world = MailWorld.start(dir, extraYaml, PARTNER);
+        mail = world.mail;
+        harness = world.harness;
     }
 
     @AfterEach
     void stop() {
-        harness.close();
-        mail.close();
+        world.close();
     }
 
     @Test
@@ -53,7 +55,7 @@ class BadInputTest {
         assertThat(mail.messages(MAILBOX, "Meldingsvakt.Karantene")).hasSize(1);
         assertThat(mail.messages(MAILBOX, "Meldingsvakt.Behandlet")).hasSize(1);
         assertThat(mail.inbox(MAILBOX)).isEmpty();
-        List<String> itSubjects = mail.inbox(IT).stream().map(BadInputTest::subject).toList();
+        List<String> itSubjects = mail.inbox(IT).stream().map(Mails::subject).toList();
         assertThat(itSubjects).anyMatch(s -> s.startsWith("[Meldingsvakt] E-post kunne ikke leses"))
                 .anyMatch(s -> s.startsWith("[Meldingsvakt] Feil i meldingsutveksling"));
         assertThat(harness.service().store().query("SELECT status, reason FROM messages ORDER BY uid").get(0))
@@ -111,11 +113,4 @@ class BadInputTest {
         assertThat(mail.inbox("evil@attacker.test")).isEmpty();
     }
 
-    private static String subject(MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

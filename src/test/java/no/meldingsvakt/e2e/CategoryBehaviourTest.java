@@ -16,6 +16,8 @@ import java.util.List;
 import no.meldingsvakt.testing.Emails;
 import no.meldingsvakt.testing.Harness;
 import no.meldingsvakt.testing.MailServer;
+import no.meldingsvakt.testing.MailWorld;
+import no.meldingsvakt.testing.Mails;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,15 +28,15 @@ class CategoryBehaviourTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     @TempDir
     Path dir;
+    MailWorld world;
     MailServer mail;
     Harness harness;
 
     @BeforeEach
     void start() {
-        mail = MailServer.start(MAILBOX, PLO, NURSE, IT, LEADER, "kari@hemit.test", "ola@nabokommune.test",
-                "meldingsansvarlig@helse-midt.test");
-        harness = new Harness(dir, mail.imapPort(), mail.smtpPort());
-        harness.start();
+        world = MailWorld.start(dir, "", "kari@hemit.test", "ola@nabokommune.test", "meldingsansvarlig@helse-midt.test");
+        mail = world.mail;
+        harness = world.harness;
     }
 
     @AfterEach
@@ -87,7 +89,7 @@ class CategoryBehaviourTest {
 
         assertThat(mail.awaitInbox("kari@hemit.test", 1, WAIT)).hasSize(1);
         assertThat(mail.awaitInbox("ola@nabokommune.test", 1, WAIT)).hasSize(1);
-        assertThat(mail.awaitInbox(IT, 2, WAIT)).extracting(this::subject)
+        assertThat(mail.awaitInbox(IT, 2, WAIT)).extracting(Mails::subject)
                 .anyMatch(s -> s.startsWith("[Meldingsvakt] Manglende kvittering:"))
                 .anyMatch(s -> s.startsWith("[Meldingsvakt] Viktig informasjon:"));
     }
@@ -99,7 +101,7 @@ class CategoryBehaviourTest {
         assertThat(mail.awaitInbox("ola@nabokommune.test", 1, WAIT)).hasSize(1);
         List<MimeMessage> copies = mail.awaitInbox(LEADER, 1, WAIT);
         assertThat(copies).hasSize(1);
-        assertThat(subject(copies.get(0))).startsWith("[Meldingsvakt] Annen henvendelse:");
+        assertThat(Mails.subject(copies.get(0))).startsWith("[Meldingsvakt] Annen henvendelse:");
         awaitIdleOutbox();
         assertThat(mail.inbox(IT)).isEmpty();
     }
@@ -165,13 +167,6 @@ class CategoryBehaviourTest {
         }
     }
 
-    private String subject(MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private void awaitIdleOutbox() {
         harness.awaitIdleOutbox(WAIT);

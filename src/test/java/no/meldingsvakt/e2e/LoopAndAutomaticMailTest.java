@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import no.meldingsvakt.testing.Emails;
 import no.meldingsvakt.testing.Harness;
 import no.meldingsvakt.testing.MailServer;
+import no.meldingsvakt.testing.MailWorld;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,20 +28,20 @@ class LoopAndAutomaticMailTest {
     private static final String PARTNER = "kari@hemit.test";
     @TempDir
     Path dir;
+    MailWorld world;
     MailServer mail;
     Harness harness;
 
     @BeforeEach
     void start() {
-        mail = MailServer.start(MAILBOX, PLO, NURSE, IT, LEADER, PARTNER);
-        harness = new Harness(dir, mail.imapPort(), mail.smtpPort());
-        harness.start();
+        world = MailWorld.start(dir, "", PARTNER);
+        mail = world.mail;
+        harness = world.harness;
     }
 
     @AfterEach
     void stop() {
-        harness.close();
-        mail.close();
+        world.close();
     }
 
     static Stream<Emails> robots() {

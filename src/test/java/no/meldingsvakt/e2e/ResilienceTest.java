@@ -17,6 +17,7 @@ import java.util.Map;
 import no.meldingsvakt.testing.Emails;
 import no.meldingsvakt.testing.Harness;
 import no.meldingsvakt.testing.MailServer;
+import no.meldingsvakt.testing.Mails;
 import no.meldingsvakt.testing.TcpProxy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,7 +145,7 @@ class ResilienceTest {
         Map<String, Integer> copies = new HashMap<>();
         for (String staff : List.of(IT, PLO, NURSE, LEADER)) {
             for (MimeMessage m : mail.inbox(staff)) {
-                String original = originalId(m);
+                String original = Mails.originalId(m);
                 copies.merge(staff + " " + original, 1, Integer::sum);
             }
         }
@@ -154,25 +155,9 @@ class ResilienceTest {
             assertThat(holders).as("recipients of " + e.messageIdValue()).isGreaterThan(0);
         }
         for (String partner : PARTNERS) {
-            List<String> receiptSubjects = mail.inbox(partner).stream().map(ResilienceTest::subject).toList();
+            List<String> receiptSubjects = mail.inbox(partner).stream().map(Mails::subject).toList();
             assertThat(receiptSubjects).doesNotHaveDuplicates();
         }
     }
 
-    private static String originalId(MimeMessage copy) {
-        try {
-            jakarta.mail.Multipart mixed = (jakarta.mail.Multipart) copy.getContent();
-            return ((MimeMessage) mixed.getBodyPart(1).getContent()).getMessageID();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,0 +1,27 @@
+package no.meldingsvakt.testing;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+
+/** Reading received mail in assertions without checked exceptions. */
+public final class Mails {
+    private Mails() {}
+
+    public static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The Message-ID of the original attached to a redistributed copy. */
+    public static String originalId(MimeMessage copy) {
+        try {
+            Multipart mixed = (Multipart) copy.getContent();
+            return ((MimeMessage) mixed.getBodyPart(1).getContent()).getMessageID();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
