@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import no.meldingsvakt.action.NoticePipeline;
 import no.meldingsvakt.config.AppConfig;
+import no.meldingsvakt.health.Health;
 import no.meldingsvakt.mailbox.MailboxHealth;
 import no.meldingsvakt.mailbox.MailboxWatcher;
 import no.meldingsvakt.outbound.OutboxDrainer;
@@ -32,7 +33,7 @@ public final class MeldingsvaktService implements AutoCloseable {
 
     public static MeldingsvaktService create(AppConfig config, Clock clock, ServiceSettings settings) {
         Injector injector = Guice.createInjector(new CoreModule(config, clock, settings), new StoreModule(), new TemplateModule(),
-                new PipelineModule(), new OutboundModule(), new MailboxModule());
+                new PipelineModule(), new AuthModule(), new OutboundModule(), new MailboxModule());
         return new MeldingsvaktService(injector, config);
     }
 
@@ -59,6 +60,11 @@ public final class MeldingsvaktService implements AutoCloseable {
 
     public List<MailboxHealth> health() {
         return watchers.stream().map(MailboxWatcher::health).toList();
+    }
+
+    /** What the watchers and the outbox last reported for an organisation. */
+    public Health.Snapshot health(String org) {
+        return injector.getInstance(Health.class).snapshot(org);
     }
 
     /** Stops watchers first (no new work), then the outbox, then closes the store. */

@@ -20,7 +20,7 @@ final class ConfigSummary {
             out.println(o.name() + " [" + o.id() + "] watching " + o.address());
             out.println("  IMAP " + o.imap().host() + ":" + o.imap().port() + " " + o.imap().security().name().toLowerCase()
                     + (o.idle() ? ", IDLE" : ", polling every " + o.pollSeconds() + " s") + ", user " + o.user()
-                    + ", password from " + o.secret().source());
+                    + ", " + describe(o.auth()));
             out.println("  SMTP " + o.smtp().host() + ":" + o.smtp().port() + " " + o.smtp().security().name().toLowerCase());
             out.println("  Folders: processed -> " + o.folders().processed() + ", unreadable -> " + o.folders().quarantine());
             o.lists().values().forEach(l -> out.println("  List " + l.name() + ": " + l.addresses().size() + " recipient(s)"));
@@ -33,6 +33,15 @@ final class ConfigSummary {
                     .collect(Collectors.joining(", ")) + " (max " + o.receiptLimit().max() + " per sender per "
                     + o.receiptLimit().window().toMinutes() + " min)");
         }
+    }
+
+    private static String describe(no.meldingsvakt.config.AuthConfig auth) {
+        if (auth instanceof no.meldingsvakt.config.AuthConfig.Password p) {
+            return "password from " + p.password().source();
+        }
+        no.meldingsvakt.config.AuthConfig.OAuth2 o = (no.meldingsvakt.config.AuthConfig.OAuth2) auth;
+        return "OAuth2 (" + o.provider().name().toLowerCase() + ", token from " + o.tokenUrl().getHost() + ", "
+                + o.clientSecret().map(s -> "secret from " + s.source()).orElse("certificate " + o.certificate().orElse(null)) + ")";
     }
 
     private static String describe(Route r) {

@@ -120,7 +120,7 @@ public final class ConfigLoader {
 
     /** Reads one organisation; returns null when a part is too broken to build a value (errors are recorded). */
     private static final class OrganisationReader {
-        private static final List<String> KEYS = List.of("id", "name", "address", "user", "password_env", "password_file",
+        private static final List<String> KEYS = List.of("id", "name", "address", "user", "password_env", "password_file", "auth",
                 "imap", "smtp", "folders", "idle", "poll_seconds", "lists", "routes", "fallback_lists", "admin_list",
                 "policy", "receipt_rate_limit", "business_hours", "max_message_mb", "templates_dir");
 
@@ -148,10 +148,7 @@ public final class ConfigLoader {
             String name = o.string("name").orElse(id);
             String address = o.requireString("address").map(a -> address(o.get("address").orElseThrow(), a)).orElse("");
             String user = o.string("user").orElse(address);
-            Secret secret = secret();
-            if (o.has("password")) {
-                o.get("password").ifPresent(n -> n.error("secrets never sit in the file: use password_env or password_file"));
-            }
+            AuthConfig auth = AuthReader.read(o, env);
             ServerConfig imap = o.require("imap").map(n -> server(n, 993, 143)).orElse(null);
             ServerConfig smtp = o.require("smtp").map(n -> server(n, 465, 587)).orElse(null);
             FolderConfig folders = folders();
@@ -180,43 +177,8 @@ public final class ConfigLoader {
             if (errors.errors().size() > before) {
                 return null;
             }
-            return new OrganisationConfig(id, name, address, user, secret, imap, smtp, folders, idle, poll,
+            return new OrganisationConfig(id, name, address, user, auth, imap, smtp, folders, idle, poll,
                     Map.copyOf(lists), List.copyOf(routes), List.copyOf(fallback), admin, policy, limit, hours, maxBytes, templates);
-        }
-
-        private Secret secret() {
-            boolean hasEnv = o.has("password_env");
-            boolean hasFile = o.has("password_file");
-            if (hasEnv && hasFile) {
-                o.get("password_file").ifPresent(n -> n.error("give password_env or password_file, not both"));
-                return null;
-            }
-            if (hasEnv) {
-                String var = o.string("password_env").orElse("");
-                String value = env.apply(var);
-                if (value == null || value.isEmpty()) {
-                    o.get("password_env").ifPresent(n -> n.error("environment variable " + var + " is not set"));
-                    return null;
-                }
-                return Secret.of("env:" + var, value);
-            }
-            if (hasFile) {
-                String f = o.string("password_file").orElse("");
-                try {
-                    String value = Files.readString(Path.of(f), StandardCharsets.UTF_8).strip();
-                    if (value.isEmpty()) {
-                        o.get("password_file").ifPresent(n -> n.error("file " + f + " is empty"));
-                        return null;
-                    }
-                    return Secret.of("file:" + f, value);
-                } catch (IOException e) {
-                    o.get("password_file").ifPresent(n -> n.error("cannot read " + f + ": " + e.getClass().getSimpleName()));
-                    return null;
-                }
-            }
-            o.get("id");
-            errors.at(o.raw(), o.child("password_env"), "missing required key (or password_file)");
-            return null;
         }
 
         private ServerConfig server(YamlNode n, int tlsPort, int starttlsPort) {

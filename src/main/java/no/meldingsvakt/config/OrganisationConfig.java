@@ -12,7 +12,7 @@ public record OrganisationConfig(
         String name,
         String address,
         String user,
-        Secret secret,
+        AuthConfig auth,
         ServerConfig imap,
         ServerConfig smtp,
         FolderConfig folders,

@@ -1,5 +1,6 @@
 package no.meldingsvakt.mailbox;
 
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -22,6 +23,9 @@ import java.util.Enumeration;
 import java.util.Optional;
 import java.util.Properties;
 import no.meldingsvakt.action.Incoming;
+import no.meldingsvakt.auth.AuthException;
+import no.meldingsvakt.auth.Credentials;
+import no.meldingsvakt.health.Health;
 import no.meldingsvakt.action.NoticePipeline;
 import no.meldingsvakt.config.OrganisationConfig;
 import no.meldingsvakt.store.Intake;
@@ -39,6 +43,8 @@ public final class MailboxWatcher {
     private static final int MAX_PASSES = 20;
 
     private final OrganisationConfig org;
+    private final Credentials credentials;
+    private final Health health;
     private final NoticePipeline pipeline;
     private final Store store;
     private final Runnable committed;
@@ -59,9 +65,11 @@ public final class MailboxWatcher {
     private Thread thread;
     private Thread keepalive;
 
-    public MailboxWatcher(OrganisationConfig org, NoticePipeline pipeline, Store store, Runnable committed, Clock clock,
-            WatcherSettings settings) {
+    public MailboxWatcher(OrganisationConfig org, Credentials credentials, Health health, NoticePipeline pipeline, Store store,
+            Runnable committed, Clock clock, WatcherSettings settings) {
         this.org = org;
+        this.credentials = credentials;
+        this.health = health;
         this.pipeline = pipeline;
         this.store = store;
         this.committed = committed;
@@ -113,6 +121,7 @@ public final class MailboxWatcher {
                 }
                 failures++;
                 lastError = e.toString();
+                health.mailboxFailed(org.id(), describe(e), isAuthFailure(e));
                 Duration wait = settings.reconnect().after(failures);
                 LOG.warn("mailbox {} ({}): {}; reconnecting in {} s", org.id(), org.address(), e.toString(), wait.toSeconds());
                 closeQuietly();
@@ -122,15 +131,29 @@ public final class MailboxWatcher {
         closeQuietly();
     }
 
-    private void connect() throws MessagingException {
+    private static boolean isAuthFailure(Exception e) {
+        return e instanceof AuthenticationFailedException || e instanceof AuthException;
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof AuthenticationFailedException) {
+            return "login refused: " + e.getMessage();
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    private void connect() throws MessagingException, AuthException {
         Properties props = org.imap().mailProperties("imap", settings.readTimeout());
         String p = "mail." + org.imap().protocol("imap") + ".";
         // Fetching must not mark mail as read: staff may also read this mailbox by hand.
         props.setProperty(p + "peek", "true");
         props.setProperty(p + "partialfetch", "false");
+        if (credentials.oauth2()) {
+            props.setProperty(p + "auth.mechanisms", "XOAUTH2");
+        }
         Session session = Session.getInstance(props);
         IMAPStore s = (IMAPStore) session.getStore(org.imap().protocol("imap"));
-        s.connect(org.imap().host(), org.imap().port(), org.user(), org.secret().reveal());
+        login(s);
         imap = s;
         canIdle = org.idle() && s.hasCapability("IDLE");
         canMove = s.hasCapability("MOVE") && !org.folders().keywordOnly();
@@ -148,6 +171,19 @@ public final class MailboxWatcher {
         LOG.info("mailbox {} connected ({}; {})", org.address(), canIdle ? "IDLE" : "polling every " + org.pollSeconds() + " s",
                 canMove ? "MOVE" : "keyword " + org.folders().keyword());
         startKeepalive(f);
+    }
+
+    /** Logs in; a rejected OAuth2 token is replaced by a fresh one once before giving up. */
+    private void login(IMAPStore s) throws MessagingException, AuthException {
+        try {
+            s.connect(org.imap().host(), org.imap().port(), credentials.user(), credentials.secret(false));
+        } catch (AuthenticationFailedException e) {
+            if (!credentials.oauth2()) {
+                throw e;
+            }
+            LOG.info("mailbox {}: token rejected, fetching a new one and trying once more", org.id());
+            s.connect(org.imap().host(), org.imap().port(), credentials.user(), credentials.secret(true));
+        }
     }
 
     private static void ensureFolder(IMAPStore s, String name) throws MessagingException {
@@ -175,6 +211,7 @@ public final class MailboxWatcher {
                 lastFullScan = now;
             }
             lastConfirmed = clock.instant();
+            health.watched(org.id());
             if (canIdle) {
                 inbox.idle(true);
             } else {
@@ -302,6 +339,7 @@ public final class MailboxWatcher {
                         return null;
                     });
                     lastConfirmed = clock.instant();
+                    health.watched(org.id());
                 } catch (InterruptedException e) {
                     return;
                 } catch (Exception e) {

@@ -1,6 +1,7 @@
 package no.meldingsvakt.outbound;
 
 import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -14,7 +15,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import no.meldingsvakt.config.OrganisationConfig;
-import no.meldingsvakt.config.Security;
+import no.meldingsvakt.auth.AuthException;
+import no.meldingsvakt.auth.Credentials;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
@@ -25,10 +27,12 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 public final class JakartaSmtpSender implements SmtpSender {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final Map<String, OrganisationConfig> orgs;
+    private final Map<String, Credentials> credentials;
     private final Map<String, Transport> open = new ConcurrentHashMap<>();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
-    public JakartaSmtpSender(List<OrganisationConfig> organisations) {
+    public JakartaSmtpSender(List<OrganisationConfig> organisations, Map<String, Credentials> credentials) {
+        this.credentials = credentials;
         this.orgs = new ConcurrentHashMap<>();
         organisations.forEach(o -> orgs.put(o.id(), o));
     }
@@ -43,6 +47,9 @@ public final class JakartaSmtpSender implements SmtpSender {
             Properties props = o.smtp().mailProperties("smtp", TIMEOUT);
             props.setProperty("mail." + o.smtp().protocol("smtp") + ".auth", "true");
             props.setProperty("mail." + o.smtp().protocol("smtp") + ".from", envelopeFrom);
+            if (credentials.get(org).oauth2()) {
+                props.setProperty("mail." + o.smtp().protocol("smtp") + ".auth.mechanisms", "XOAUTH2");
+            }
             return Session.getInstance(props);
         });
         MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
@@ -71,10 +78,18 @@ public final class JakartaSmtpSender implements SmtpSender {
             return t;
         }
         t = session.getTransport(o.smtp().protocol("smtp"));
-        if (o.smtp().security() == Security.PLAIN && o.secret() == null) {
-            t.connect();
-        } else {
-            t.connect(o.smtp().host(), o.smtp().port(), o.user(), o.secret().reveal());
+        Credentials c = credentials.get(o.id());
+        try {
+            try {
+                t.connect(o.smtp().host(), o.smtp().port(), c.user(), c.secret(false));
+            } catch (AuthenticationFailedException e) {
+                if (!c.oauth2()) {
+                    throw e;
+                }
+                t.connect(o.smtp().host(), o.smtp().port(), c.user(), c.secret(true));
+            }
+        } catch (AuthException e) {
+            throw new AuthenticationFailedException(e.getMessage());
         }
         open.put(o.id(), t);
         return t;

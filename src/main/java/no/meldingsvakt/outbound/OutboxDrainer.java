@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import no.meldingsvakt.health.Health;
 import no.meldingsvakt.store.OutboxItem;
 import no.meldingsvakt.store.Store;
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ public final class OutboxDrainer {
 
     private final Store store;
     private final SmtpSender sender;
+    private final Health health;
     private final Clock clock;
     private final Backoff backoff;
     private final Map<String, Integer> failures = new HashMap<>();
@@ -34,8 +36,9 @@ public final class OutboxDrainer {
     private boolean woken;
     private Thread thread;
 
-    public OutboxDrainer(Store store, SmtpSender sender, Clock clock, Backoff backoff) {
+    public OutboxDrainer(Store store, SmtpSender sender, Health health, Clock clock, Backoff backoff) {
         this.store = store;
+        this.health = health;
         this.sender = sender;
         this.clock = clock;
         this.backoff = backoff;
@@ -116,16 +119,20 @@ public final class OutboxDrainer {
             try {
                 sender.send(item.org(), item.envelopeFrom(), item.recipients(), item.raw());
                 store.markSent(item.id());
+                health.smtpSucceeded(item.org());
                 failures.remove(item.org());
                 pausedUntil.remove(item.org());
                 delivered++;
             } catch (SmtpSender.PermanentFailure e) {
                 LOG.warn("outbox {} ({} to {}) refused permanently: {}", item.id(), item.kind(), item.recipients(), e.getMessage());
                 store.markFailed(item.id(), e.getMessage());
+                health.smtpSucceeded(item.org());
             } catch (Exception e) {
                 int n = failures.merge(item.org(), 1, Integer::sum);
                 Instant next = clock.instant().plus(backoff.after(n));
                 pausedUntil.put(item.org(), next);
+                health.smtpFailed(item.org(), e.getMessage() == null ? e.toString() : e.getMessage(),
+                        e instanceof jakarta.mail.AuthenticationFailedException);
                 LOG.warn("SMTP for {} failed ({} in a row), next try at {}: {}", item.org(), n, next, e.toString());
                 store.markRetry(item.id(), next, e.toString());
             }

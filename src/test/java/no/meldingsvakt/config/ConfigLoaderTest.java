@@ -96,11 +96,31 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void oauth2_for_microsoft_derives_token_url_and_scope() throws Exception {
+        AppConfig c = LOADER.parse(Path.of("m.yaml"), VALID.replace("password_env: PW",
+                "auth: {type: oauth2, provider: microsoft, tenant: contoso.onmicrosoft.com, client_id: abc, client_secret_env: PW}"));
+        AuthConfig.OAuth2 a = (AuthConfig.OAuth2) c.organisations().get(0).auth();
+        assertThat(a.tokenUrl()).hasToString("https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token");
+        assertThat(a.scope()).isEqualTo("https://outlook.office365.com/.default");
+        assertThat(a.clientSecret().orElseThrow().toString()).doesNotContain("pw");
+    }
+
+    @Test
+    void oauth2_mistakes_are_named() {
+        assertThat(errors(VALID.replace("password_env: PW", "auth: {type: oauth2, provider: microsft, client_id: abc}")))
+                .anySatisfy(e -> assertThat(e).contains("auth.provider: must be microsoft, google or generic"))
+                .anySatisfy(e -> assertThat(e).contains("auth: missing client_secret_env (or client_secret_file)"));
+        assertThat(errors(VALID.replace("password_env: PW", "password_env: PW\n    auth: {type: oauth2, provider: generic, client_id: a, client_secret_env: PW}")))
+                .anySatisfy(e -> assertThat(e).contains("organisations[0].auth.token_url: missing required key"))
+                .anySatisfy(e -> assertThat(e).contains("password_env: with auth type oauth2 the client secret goes under auth"));
+    }
+
+    @Test
     void password_file_is_read_and_never_printed(@TempDir Path dir) throws Exception {
         Path secret = dir.resolve("pw");
         Files.writeString(secret, "s3cret\n");
         AppConfig c = LOADER.parse(Path.of("m.yaml"), VALID.replace("password_env: PW", "password_file: " + secret));
-        Secret s = c.organisations().get(0).secret();
+        Secret s = ((AuthConfig.Password) c.organisations().get(0).auth()).password();
         assertThat(s.reveal()).isEqualTo("s3cret");
         assertThat(s.toString()).doesNotContain("s3cret");
         assertThat(c.toString()).doesNotContain("s3cret");

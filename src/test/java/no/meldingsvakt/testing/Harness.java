@@ -33,11 +33,18 @@ public final class Harness implements AutoCloseable {
     }
 
     public Harness(Path dir, String yaml) {
+        this(dir, yaml, Map.of());
+    }
+
+    /** @param env environment variables the config may name, besides MV_TEST_PASSWORD */
+    public Harness(Path dir, String yaml, Map<String, String> env) {
         this.dir = dir;
         try {
             Path file = dir.resolve("meldingsvakt.yaml");
             Files.writeString(file, yaml);
-            this.config = ConfigLoader.withEnvironment(Map.of("MV_TEST_PASSWORD", MailServer.PASSWORD)::get).load(file);
+            Map<String, String> vars = new java.util.HashMap<>(env);
+            vars.put("MV_TEST_PASSWORD", MailServer.PASSWORD);
+            this.config = ConfigLoader.withEnvironment(vars::get).load(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ConfigException e) {
@@ -77,7 +84,7 @@ public final class Harness implements AutoCloseable {
         return new ServiceSettings(
                 new WatcherSettings(Duration.ofMillis(1000), Duration.ofSeconds(3), new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)),
                         Duration.ofSeconds(2)),
-                new Backoff(Duration.ofMillis(200), Duration.ofMillis(500)));
+                new Backoff(Duration.ofMillis(200), Duration.ofMillis(500)), Duration.ofSeconds(2));
     }
 
     public AppConfig config() {

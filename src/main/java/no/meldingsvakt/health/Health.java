@@ -1,0 +1,91 @@
+package no.meldingsvakt.health;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The live state watchers and the outbox report; read by the monitor. Thread-safe, in memory. */
+public final class Health {
+    private final Clock clock;
+    private final Instant started;
+    private final Map<String, State> states = new ConcurrentHashMap<>();
+
+    public Health(Clock clock) {
+        this.clock = clock;
+        this.started = clock.instant();
+    }
+
+    public void watched(String org) {
+        state(org).watched(clock.instant());
+    }
+
+    public void mailboxFailed(String org, String error, boolean auth) {
+        state(org).mailboxFailed(error, auth);
+    }
+
+    public void smtpSucceeded(String org) {
+        state(org).smtpOk(clock.instant());
+    }
+
+    public void smtpFailed(String org, String error, boolean auth) {
+        state(org).smtpFailed(error, auth);
+    }
+
+    public Snapshot snapshot(String org) {
+        return state(org).snapshot(org, started);
+    }
+
+    private State state(String org) {
+        return states.computeIfAbsent(org, k -> new State());
+    }
+
+    /** What is known about one organisation's connections at one moment. */
+    public record Snapshot(String org, Instant since, Optional<Instant> lastWatched, Optional<Instant> lastSmtpOk,
+            int mailboxAuthFailures, int smtpFailures, int smtpAuthFailures, Optional<String> lastMailboxError,
+            Optional<String> lastSmtpError) {}
+
+    private static final class State {
+        private Instant lastWatched;
+        private Instant lastSmtpOk;
+        private int mailboxAuthFailures;
+        private int smtpFailures;
+        private int smtpAuthFailures;
+        private String mailboxError;
+        private String smtpError;
+
+        synchronized void watched(Instant at) {
+            lastWatched = at;
+            mailboxAuthFailures = 0;
+            mailboxError = null;
+        }
+
+        synchronized void mailboxFailed(String error, boolean auth) {
+            mailboxError = error;
+            if (auth) {
+                mailboxAuthFailures++;
+            }
+        }
+
+        synchronized void smtpOk(Instant at) {
+            lastSmtpOk = at;
+            smtpFailures = 0;
+            smtpAuthFailures = 0;
+            smtpError = null;
+        }
+
+        synchronized void smtpFailed(String error, boolean auth) {
+            smtpError = error;
+            smtpFailures++;
+            if (auth) {
+                smtpAuthFailures++;
+            }
+        }
+
+        synchronized Snapshot snapshot(String org, Instant started) {
+            return new Snapshot(org, started, Optional.ofNullable(lastWatched), Optional.ofNullable(lastSmtpOk), mailboxAuthFailures,
+                    smtpFailures, smtpAuthFailures, Optional.ofNullable(mailboxError), Optional.ofNullable(smtpError));
+        }
+    }
+}
