@@ -9,6 +9,7 @@ import java.util.List;
 import no.meldingsvakt.action.NoticePipeline;
 import no.meldingsvakt.config.AppConfig;
 import no.meldingsvakt.health.Health;
+import no.meldingsvakt.health.HealthMonitor;
 import no.meldingsvakt.mailbox.MailboxHealth;
 import no.meldingsvakt.mailbox.MailboxWatcher;
 import no.meldingsvakt.outbound.OutboxDrainer;
@@ -24,6 +25,7 @@ public final class MeldingsvaktService implements AutoCloseable {
     private final AppConfig config;
     private List<MailboxWatcher> watchers = List.of();
     private OutboxDrainer drainer;
+    private HealthMonitor monitor;
     private boolean started;
 
     private MeldingsvaktService(Injector injector, AppConfig config) {
@@ -49,6 +51,8 @@ public final class MeldingsvaktService implements AutoCloseable {
         drainer.start();
         watchers = injector.getInstance(Key.get(new TypeLiteral<List<MailboxWatcher>>() {}));
         watchers.forEach(MailboxWatcher::start);
+        monitor = injector.getInstance(HealthMonitor.class);
+        monitor.start();
         started = true;
         LOG.info("Meldingsvakt started: {} mailbox(es), store {}, {} mail(s) waiting in the outbox",
                 watchers.size(), config.storePath(), store.pendingOutbox());
@@ -67,11 +71,12 @@ public final class MeldingsvaktService implements AutoCloseable {
         return injector.getInstance(Health.class).snapshot(org);
     }
 
-    /** Stops watchers first (no new work), then the outbox, then closes the store. */
+    /** Stops the monitor and the watchers first (no new work), then the outbox, then closes the store. */
     public synchronized void stop() {
         if (!started) {
             return;
         }
+        monitor.stop();
         watchers.forEach(MailboxWatcher::stop);
         drainer.stop();
         injector.getInstance(Database.class).close();

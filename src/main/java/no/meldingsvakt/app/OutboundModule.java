@@ -6,7 +6,10 @@ import com.google.inject.Singleton;
 import java.time.Clock;
 import java.util.Map;
 import no.meldingsvakt.auth.Credentials;
+import no.meldingsvakt.action.NoticePipeline;
 import no.meldingsvakt.health.Health;
+import no.meldingsvakt.health.HealthMonitor;
+import no.meldingsvakt.outbound.MailFactory;
 import no.meldingsvakt.config.AppConfig;
 import no.meldingsvakt.outbound.JakartaSmtpSender;
 import no.meldingsvakt.outbound.OutboxDrainer;
@@ -18,7 +21,14 @@ final class OutboundModule extends AbstractModule {
     @Provides
     @Singleton
     SmtpSender smtp(AppConfig config, Map<String, Credentials> credentials) {
-        return new JakartaSmtpSender(config.organisations(), credentials);
+        return new JakartaSmtpSender(config.organisations(), credentials, config.fallbackSmtp());
+    }
+
+    @Provides
+    @Singleton
+    HealthMonitor monitor(AppConfig config, Health health, Store store, MailFactory mail, NoticePipeline.Templates templates, Clock clock,
+            OutboxDrainer drainer) {
+        return new HealthMonitor(config, health, store, mail, templates, clock, drainer::wake);
     }
 
     @Provides

@@ -16,6 +16,10 @@ public interface Credentials {
     /** Whether the secret is an OAuth2 token, to be sent with SASL XOAUTH2. */
     boolean oauth2();
 
+    static Credentials password(String user, no.meldingsvakt.config.Secret password) {
+        return new PasswordCredentials(user, password);
+    }
+
     static Credentials of(OrganisationConfig org, HttpClient http, Clock clock, Duration tokenTimeout) {
         if (org.auth() instanceof AuthConfig.Password p) {
             return new PasswordCredentials(org.user(), p.password());

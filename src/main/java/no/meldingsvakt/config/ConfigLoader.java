@@ -92,6 +92,8 @@ public final class ConfigLoader {
             return p;
         }).orElse(DEFAULT_STORE);
         Optional<Path> templates = top.string("templates_dir").map(Path::of);
+        HealthConfig health = top.get("health").map(ConfigLoader::health).orElse(HealthConfig.defaults());
+        Optional<FallbackSmtp> fallback = top.get("fallback_smtp").map(n -> fallbackSmtp(n, env));
         List<OrganisationConfig> orgs = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Set<String> addresses = new HashSet<>();
@@ -111,11 +113,28 @@ public final class ConfigLoader {
                 orgs.add(org);
             }
         }
-        top.rejectUnknownKeys(List.of("store", "templates_dir", "organisations"));
+        top.rejectUnknownKeys(List.of("store", "templates_dir", "health", "fallback_smtp", "organisations"));
         if (!errors.errors().isEmpty()) {
             throw new ConfigException(errors.errors());
         }
-        return new AppConfig(file, store, templates, List.copyOf(orgs));
+        return new AppConfig(file, store, templates, health, fallback, List.copyOf(orgs));
+    }
+
+    private static HealthConfig health(YamlNode n) {
+        HealthConfig d = HealthConfig.defaults();
+        HealthConfig h = new HealthConfig(n.duration("check_every").orElse(d.checkEvery()), n.duration("unwatched_after").orElse(d.unwatchedAfter()),
+                n.duration("undeliverable_after").orElse(d.undeliverableAfter()), n.integer("auth_failures", 1, 100).orElse(d.authFailures()),
+                n.duration("repeat_after").orElse(d.repeatAfter()), n.duration("repeat_max").orElse(d.repeatMax()));
+        n.rejectUnknownKeys(List.of("check_every", "unwatched_after", "undeliverable_after", "auth_failures", "repeat_after", "repeat_max"));
+        return h;
+    }
+
+    private static FallbackSmtp fallbackSmtp(YamlNode n, Function<String, String> env) {
+        String user = n.requireString("user").orElse("");
+        Optional<Secret> password = SecretReader.read(n, "password_env", "password_file", env, true);
+        String from = n.requireString("from").map(a -> OrganisationReader.address(n.get("from").orElseThrow(), a)).orElse("");
+        ServerConfig server = OrganisationReader.server(n, 465, 587, List.of("user", "password_env", "password_file", "from"));
+        return password.map(p -> new FallbackSmtp(server, user, p, from)).orElse(null);
     }
 
     /** Reads one organisation; returns null when a part is too broken to build a value (errors are recorded). */
@@ -182,6 +201,10 @@ public final class ConfigLoader {
         }
 
         private ServerConfig server(YamlNode n, int tlsPort, int starttlsPort) {
+            return server(n, tlsPort, starttlsPort, List.of());
+        }
+
+        static ServerConfig server(YamlNode n, int tlsPort, int starttlsPort, List<String> moreKeys) {
             String host = n.requireString("host").orElse("");
             String sec = n.string("security").orElse("tls").toLowerCase(Locale.ROOT);
             Security security;
@@ -200,7 +223,9 @@ public final class ConfigLoader {
             int defaultPort = security == Security.TLS ? tlsPort : security == Security.STARTTLS ? starttlsPort : starttlsPort == 587 ? 25 : 143;
             int port = n.integer("port", 1, 65535).orElse(defaultPort);
             Optional<String> trust = n.string("ssl_trust");
-            n.rejectUnknownKeys(List.of("host", "port", "security", "allow_insecure", "ssl_trust"));
+            List<String> keys = new ArrayList<>(List.of("host", "port", "security", "allow_insecure", "ssl_trust"));
+            keys.addAll(moreKeys);
+            n.rejectUnknownKeys(keys);
             return new ServerConfig(host, port, security, trust);
         }
 

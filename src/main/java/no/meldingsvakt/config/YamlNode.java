@@ -135,6 +135,24 @@ final class YamlNode {
         });
     }
 
+    /** A duration written as a number and a unit: {@code 30s}, {@code 10m}, {@code 2h}, {@code 1d}. */
+    Optional<java.time.Duration> duration(String key) {
+        return string(key).flatMap(v -> {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*([smhd])").matcher(v.toLowerCase(java.util.Locale.ROOT));
+            if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+                get(key).ifPresent(n -> n.error("must be a duration like 30s, 10m, 2h or 1d, was '" + v + "'"));
+                return Optional.empty();
+            }
+            long n = Long.parseLong(m.group(1));
+            return Optional.of(switch (m.group(2)) {
+                case "s" -> java.time.Duration.ofSeconds(n);
+                case "m" -> java.time.Duration.ofMinutes(n);
+                case "h" -> java.time.Duration.ofHours(n);
+                default -> java.time.Duration.ofDays(n);
+            });
+        });
+    }
+
     Optional<Boolean> bool(String key) {
         return string(key).flatMap(v -> {
             switch (v.toLowerCase()) {

@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import no.meldingsvakt.config.FallbackSmtp;
 import no.meldingsvakt.config.OrganisationConfig;
+import no.meldingsvakt.config.ServerConfig;
+import no.meldingsvakt.store.OutgoingMail;
 import no.meldingsvakt.auth.AuthException;
 import no.meldingsvakt.auth.Credentials;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -31,24 +34,24 @@ public final class JakartaSmtpSender implements SmtpSender {
     private final Map<String, Transport> open = new ConcurrentHashMap<>();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
-    public JakartaSmtpSender(List<OrganisationConfig> organisations, Map<String, Credentials> credentials) {
+    private final java.util.Optional<FallbackSmtp> fallback;
+
+    public JakartaSmtpSender(List<OrganisationConfig> organisations, Map<String, Credentials> credentials, java.util.Optional<FallbackSmtp> fallback) {
         this.credentials = credentials;
+        this.fallback = fallback;
         this.orgs = new ConcurrentHashMap<>();
         organisations.forEach(o -> orgs.put(o.id(), o));
     }
 
     @Override
-    public synchronized void send(String org, String envelopeFrom, List<String> recipients, byte[] raw) throws MessagingException {
-        OrganisationConfig o = orgs.get(org);
-        if (o == null) {
-            throw new PermanentFailure("organisation " + org + " is no longer configured", null);
-        }
-        Session session = sessions.computeIfAbsent(org, k -> {
-            Properties props = o.smtp().mailProperties("smtp", TIMEOUT);
-            props.setProperty("mail." + o.smtp().protocol("smtp") + ".auth", "true");
-            props.setProperty("mail." + o.smtp().protocol("smtp") + ".from", envelopeFrom);
-            if (credentials.get(org).oauth2()) {
-                props.setProperty("mail." + o.smtp().protocol("smtp") + ".auth.mechanisms", "XOAUTH2");
+    public synchronized void send(String org, String via, String envelopeFrom, List<String> recipients, byte[] raw) throws MessagingException {
+        Endpoint e = endpoint(org, via);
+        Session session = sessions.computeIfAbsent(e.key(), k -> {
+            Properties props = e.server().mailProperties("smtp", TIMEOUT);
+            props.setProperty("mail." + e.server().protocol("smtp") + ".auth", "true");
+            props.setProperty("mail." + e.server().protocol("smtp") + ".from", envelopeFrom);
+            if (e.credentials().oauth2()) {
+                props.setProperty("mail." + e.server().protocol("smtp") + ".auth.mechanisms", "XOAUTH2");
             }
             return Session.getInstance(props);
         });
@@ -57,41 +60,56 @@ public final class JakartaSmtpSender implements SmtpSender {
         for (int i = 0; i < to.length; i++) {
             to[i] = new InternetAddress(recipients.get(i), false);
         }
-        Transport t = transport(o, session);
+        Transport t = transport(e, session);
         try {
             t.sendMessage(message, to);
-        } catch (SendFailedException e) {
-            close(org);
-            if (isPermanent(e)) {
-                throw new PermanentFailure("refused: " + e.getMessage(), e);
+        } catch (SendFailedException ex) {
+            close(e.key());
+            if (isPermanent(ex)) {
+                throw new PermanentFailure("refused: " + ex.getMessage(), ex);
             }
-            throw e;
-        } catch (MessagingException | RuntimeException e) {
-            close(org);
-            throw e;
+            throw ex;
+        } catch (MessagingException | RuntimeException ex) {
+            close(e.key());
+            throw ex;
         }
     }
 
-    private Transport transport(OrganisationConfig o, Session session) throws MessagingException {
-        Transport t = open.get(o.id());
+    /** Where a mail goes out: the organisation's server, or the fallback for alerts about a broken one. */
+    private Endpoint endpoint(String org, String via) throws PermanentFailure {
+        if (OutgoingMail.VIA_FALLBACK.equals(via) && fallback.isPresent()) {
+            FallbackSmtp f = fallback.get();
+            return new Endpoint("fallback", f.server(), Credentials.password(f.user(), f.password()));
+        }
+        OrganisationConfig o = orgs.get(org);
+        if (o == null) {
+            throw new PermanentFailure("organisation " + org + " is no longer configured", null);
+        }
+        return new Endpoint(org, o.smtp(), credentials.get(org));
+    }
+
+    private record Endpoint(String key, ServerConfig server, Credentials credentials) {}
+
+    private Transport transport(Endpoint e, Session session) throws MessagingException {
+        Transport t = open.get(e.key());
         if (t != null && t.isConnected()) {
             return t;
         }
-        t = session.getTransport(o.smtp().protocol("smtp"));
-        Credentials c = credentials.get(o.id());
+        t = session.getTransport(e.server().protocol("smtp"));
+        Credentials c = e.credentials();
         try {
             try {
-                t.connect(o.smtp().host(), o.smtp().port(), c.user(), c.secret(false));
-            } catch (AuthenticationFailedException e) {
+                t.connect(e.server().host(), e.server().port(), c.user(), c.secret(false));
+            } catch (AuthenticationFailedException ex) {
                 if (!c.oauth2()) {
-                    throw e;
+                    throw ex;
                 }
-                t.connect(o.smtp().host(), o.smtp().port(), c.user(), c.secret(true));
+                t.connect(e.server().host(), e.server().port(), c.user(), c.secret(true));
             }
-        } catch (AuthException e) {
-            throw new AuthenticationFailedException(e.getMessage());
+        } catch (AuthException ex) {
+            throw new AuthenticationFailedException(ex.getMessage());
         }
-        open.put(o.id(), t);
+        open.put(e.key(), t);
         return t;
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import no.meldingsvakt.health.Health;
 import no.meldingsvakt.store.OutboxItem;
+import no.meldingsvakt.store.OutgoingMail;
 import no.meldingsvakt.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,28 +113,32 @@ public final class OutboxDrainer {
             if (!running && thread != null) {
                 break;
             }
-            Instant paused = pausedUntil.get(item.org());
+            String route = item.org() + "/" + item.via();
+            Instant paused = pausedUntil.get(route);
             if (paused != null && clock.instant().isBefore(paused)) {
                 continue;
             }
             try {
-                sender.send(item.org(), item.envelopeFrom(), item.recipients(), item.raw());
+                sender.send(item.org(), item.via(), item.envelopeFrom(), item.recipients(), item.raw());
                 store.markSent(item.id());
-                health.smtpSucceeded(item.org());
-                failures.remove(item.org());
-                pausedUntil.remove(item.org());
+                if (item.via().equals(OutgoingMail.VIA_ORG)) {
+                    health.smtpSucceeded(item.org());
+                }
+                failures.remove(route);
+                pausedUntil.remove(route);
                 delivered++;
             } catch (SmtpSender.PermanentFailure e) {
                 LOG.warn("outbox {} ({} to {}) refused permanently: {}", item.id(), item.kind(), item.recipients(), e.getMessage());
                 store.markFailed(item.id(), e.getMessage());
-                health.smtpSucceeded(item.org());
             } catch (Exception e) {
-                int n = failures.merge(item.org(), 1, Integer::sum);
+                int n = failures.merge(route, 1, Integer::sum);
                 Instant next = clock.instant().plus(backoff.after(n));
-                pausedUntil.put(item.org(), next);
-                health.smtpFailed(item.org(), e.getMessage() == null ? e.toString() : e.getMessage(),
-                        e instanceof jakarta.mail.AuthenticationFailedException);
-                LOG.warn("SMTP for {} failed ({} in a row), next try at {}: {}", item.org(), n, next, e.toString());
+                pausedUntil.put(route, next);
+                if (item.via().equals(OutgoingMail.VIA_ORG)) {
+                    health.smtpFailed(item.org(), e.getMessage() == null ? e.toString() : e.getMessage(),
+                            e instanceof jakarta.mail.AuthenticationFailedException);
+                }
+                LOG.warn("SMTP for {} failed ({} in a row), next try at {}: {}", route, n, next, e.toString());
                 store.markRetry(item.id(), next, e.toString());
             }
         }

@@ -14,8 +14,19 @@ public record OutgoingMail(
         String messageId,
         String envelopeFrom,
         List<String> recipients,
-        byte[] raw) {
+        byte[] raw,
+        String via) {
+    public static final String VIA_ORG = "org";
+    public static final String VIA_FALLBACK = "fallback";
+
+    /** A mail that leaves through the organisation's own SMTP server. */
+    public OutgoingMail(String kind, String dedupeKey, Optional<String> caseRef, String messageId, String envelopeFrom,
+            List<String> recipients, byte[] raw) {
+        this(kind, dedupeKey, caseRef, messageId, envelopeFrom, recipients, raw, VIA_ORG);
+    }
+
     public static final String RECEIPT = "receipt";
     public static final String COPY = "copy";
     public static final String REPORT = "report";
+    public static final String ALERT = "alert";
 }

@@ -118,17 +118,7 @@ public final class Store {
             }
             long nowMillis = clock.millis();
             for (OutgoingMail m : in.mails()) {
-                update(c, "INSERT OR IGNORE INTO outbox(org, kind, dedupe_key, case_ref, message_id, envelope_from, recipients, raw, status, next_attempt_at, created_at)"
-                                + " VALUES (?,?,?,?,?,?,?,?,'pending',?,?)",
-                        in.org(), m.kind(), m.dedupeKey(), m.caseRef().orElse(null), m.messageId(), m.envelopeFrom(),
-                        String.join(",", m.recipients()), m.raw(), nowMillis, now);
-                m.caseRef().ifPresent(ref -> {
-                    try {
-                        update(c, "INSERT OR IGNORE INTO case_threads(org, message_id, case_ref) VALUES (?,?,?)", in.org(), m.messageId(), ref);
-                    } catch (SQLException e) {
-                        throw new StoreException("thread insert failed", e);
-                    }
-                });
+                insertOutbox(c, in.org(), m, now, nowMillis);
             }
             for (Intake.AuditEntry a : in.audit()) {
                 update(c, "INSERT INTO audit(at, org, case_ref, message_key, event, detail) VALUES (?,?,?,?,?,?)",
@@ -138,6 +128,16 @@ public final class Store {
                     in.uid(), now, in.org(), in.uidValidity());
             return true;
         });
+    }
+
+    private static void insertOutbox(Connection c, String org, OutgoingMail m, String now, long nowMillis) throws SQLException {
+        update(c, "INSERT OR IGNORE INTO outbox(org, kind, dedupe_key, case_ref, message_id, envelope_from, recipients, raw, status,"
+                        + " next_attempt_at, created_at, via) VALUES (?,?,?,?,?,?,?,?,'pending',?,?,?)",
+                org, m.kind(), m.dedupeKey(), m.caseRef().orElse(null), m.messageId(), m.envelopeFrom(),
+                String.join(",", m.recipients()), m.raw(), nowMillis, now, m.via());
+        if (m.caseRef().isPresent()) {
+            update(c, "INSERT OR IGNORE INTO case_threads(org, message_id, case_ref) VALUES (?,?,?)", org, m.messageId(), m.caseRef().get());
+        }
     }
 
     public Optional<MailboxState> mailboxState(String org) {
@@ -179,14 +179,14 @@ public final class Store {
         return db.transaction(c -> {
             List<OutboxItem> out = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT id, org, kind, message_id, envelope_from, recipients, raw, attempts FROM outbox"
+                    "SELECT id, org, kind, message_id, envelope_from, recipients, raw, attempts, via FROM outbox"
                             + " WHERE status='pending' AND next_attempt_at<=? ORDER BY id LIMIT ?")) {
                 s.setLong(1, clock.millis());
                 s.setInt(2, limit);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         out.add(new OutboxItem(r.getLong(1), r.getString(2), r.getString(3), r.getString(4), r.getString(5),
-                                Arrays.asList(r.getString(6).split(",")), r.getBytes(7), r.getInt(8)));
+                                Arrays.asList(r.getString(6).split(",")), r.getBytes(7), r.getInt(8), r.getString(9)));
                     }
                 }
             }
@@ -227,6 +227,90 @@ public final class Store {
                 return r.next() ? r.getInt(1) : 0;
             }
         });
+    }
+
+    /** Mail waiting to leave through the organisation's own SMTP: how many, and since when. */
+    public Pending pendingVia(String org) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT count(*), min(created_at) FROM outbox WHERE org=? AND status='pending' AND via='org'")) {
+                s.setString(1, org);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return new Pending(r.getInt(1), Optional.ofNullable(r.getString(2)).map(Instant::parse));
+                }
+            }
+        });
+    }
+
+    public record Pending(int count, Optional<Instant> oldest) {}
+
+    /** An open alert: a problem that has been reported and not yet cleared. */
+    public record Alert(String problem, Instant since, String detail, Instant lastSent, int sentCount) {}
+
+    public List<Alert> alerts(String org) {
+        return db.transaction(c -> {
+            List<Alert> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT problem, since, detail, last_sent, sent_count FROM alerts WHERE org=? ORDER BY since")) {
+                s.setString(1, org);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new Alert(r.getString(1), Instant.parse(r.getString(2)), r.getString(3), Instant.parse(r.getString(4)), r.getInt(5)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Records that an alert was (re)sent and queues its mails, in one transaction. */
+    public void alertSent(String org, String problem, Instant since, String detail, List<OutgoingMail> mails) {
+        db.transaction(c -> {
+            String now = clock.instant().toString();
+            int changed = update(c, "UPDATE alerts SET last_sent=?, sent_count=sent_count+1, detail=? WHERE org=? AND problem=?",
+                    now, detail, org, problem);
+            if (changed == 0) {
+                update(c, "INSERT INTO alerts(org, problem, since, detail, last_sent, sent_count) VALUES (?,?,?,?,?,1)",
+                        org, problem, since.toString(), detail, now);
+            }
+            for (OutgoingMail m : mails) {
+                insertOutbox(c, org, m, now, clock.millis());
+            }
+            update(c, "INSERT INTO audit(at, org, event, detail) VALUES (?,?,?,?)", now, org, "alert", problem + ": " + detail);
+            return null;
+        });
+    }
+
+    /** Closes an alert and queues the all-clear, in one transaction. */
+    public void alertCleared(String org, String problem, List<OutgoingMail> mails) {
+        db.transaction(c -> {
+            String now = clock.instant().toString();
+            update(c, "DELETE FROM alerts WHERE org=? AND problem=?", org, problem);
+            for (OutgoingMail m : mails) {
+                insertOutbox(c, org, m, now, clock.millis());
+            }
+            update(c, "INSERT INTO audit(at, org, event, detail) VALUES (?,?,?,?)", now, org, "all-clear", problem);
+            return null;
+        });
+    }
+
+    public void saveHealth(String org, Optional<Instant> lastWatched, Optional<Instant> lastSmtpOk, Optional<String> mailboxError,
+            Optional<String> smtpError) {
+        db.transaction(c -> update(c, "INSERT INTO health(org, last_watched, last_smtp_ok, mailbox_error, smtp_error, updated_at)"
+                        + " VALUES (?,?,?,?,?,?) ON CONFLICT(org) DO UPDATE SET last_watched=excluded.last_watched,"
+                        + " last_smtp_ok=excluded.last_smtp_ok, mailbox_error=excluded.mailbox_error, smtp_error=excluded.smtp_error,"
+                        + " updated_at=excluded.updated_at",
+                org, lastWatched.map(Instant::toString).orElse(null), lastSmtpOk.map(Instant::toString).orElse(null),
+                mailboxError.orElse(null), smtpError.orElse(null), clock.instant().toString()));
+    }
+
+    /** Our own outgoing mails with these Message-IDs (to match a bounce to what was sent). */
+    public List<String[]> outboxByMessageIds(List<String> ids) {
+        List<String[]> out = new ArrayList<>();
+        for (String id : ids) {
+            out.addAll(query("SELECT kind, recipients, coalesce(case_ref, ''), message_id FROM outbox WHERE message_id=?", id));
+        }
+        return out;
     }
 
     public void audit(String org, String caseRef, String messageKey, String event, String detail) {

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * ship in the jar, and renders it. Compiled templates are cached; thread-safe.
  */
 public final class TemplateRenderer {
-    public static final List<String> NAMES = List.of("receipt", "redistribution", "quarantine-report");
+    public static final List<String> NAMES = List.of("receipt", "redistribution", "quarantine-report", "health-alert",
+            "health-clear", "bounce-report");
     private static final Pattern FRONT = Pattern.compile("\\A---\\s*\\n(.*?)\\n---\\s*\\n(.*)\\z", Pattern.DOTALL);
     private static final Pattern SUBJECT = Pattern.compile("^subject:\\s*\"?(.*?)\"?\\s*$", Pattern.MULTILINE);
     private static final Pattern MARKDOWN_SPECIAL = Pattern.compile("([\\\\`*_{}\\[\\]()#+\\-.!|<>&\"'~=])");

@@ -1,0 +1,174 @@
+package no.meldingsvakt.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import no.meldingsvakt.action.NoticePipeline;
+import no.meldingsvakt.action.Redistribute;
+import no.meldingsvakt.calendar.BusinessCalendar;
+import no.meldingsvakt.config.AppConfig;
+import no.meldingsvakt.config.HealthConfig;
+import no.meldingsvakt.config.OrganisationConfig;
+import no.meldingsvakt.outbound.MailFactory;
+import no.meldingsvakt.store.OutgoingMail;
+import no.meldingsvakt.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Looks at every organisation on a schedule and turns silence into mail: one alert when a
+ * problem starts, repeats with doubling intervals while it lasts, one all-clear when it ends. Alert
+ * state lives in the store, so a restart neither forgets an alert nor sends it again. An alert
+ * about a broken SMTP server goes out through the fallback SMTP server when one is configured.
+ */
+public final class HealthMonitor {
+    private static final Logger LOG = LoggerFactory.getLogger(HealthMonitor.class);
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.yyyy 'kl.' HH:mm:ss").withZone(BusinessCalendar.OSLO);
+
+    private final AppConfig config;
+    private final Health health;
+    private final Store store;
+    private final MailFactory mail;
+    private final NoticePipeline.Templates templates;
+    private final Clock clock;
+    private final Runnable queued;
+    private ScheduledExecutorService scheduler;
+
+    public HealthMonitor(AppConfig config, Health health, Store store, MailFactory mail, NoticePipeline.Templates templates, Clock clock,
+            Runnable queued) {
+        this.config = config;
+        this.health = health;
+        this.store = store;
+        this.mail = mail;
+        this.templates = templates;
+        this.clock = clock;
+        this.queued = queued;
+    }
+
+    public void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "health");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = config.health().checkEvery().toMillis();
+        scheduler.scheduleWithFixedDelay(this::checkSafely, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    public void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+
+    private void checkSafely() {
+        try {
+            check();
+        } catch (RuntimeException e) {
+            // A failed check must not end the schedule: the next one may well succeed.
+            LOG.error("health check failed", e);
+        }
+    }
+
+    /** One look at every organisation. Public for tests. */
+    public void check() {
+        for (OrganisationConfig org : config.organisations()) {
+            Health.Snapshot s = health.snapshot(org.id());
+            store.saveHealth(org.id(), s.lastWatched(), s.lastSmtpOk(), s.lastMailboxError(), s.lastSmtpError());
+            Map<Problem, Finding> now = problems(org, s);
+            Map<Problem, Store.Alert> open = new EnumMap<>(Problem.class);
+            store.alerts(org.id()).forEach(a -> open.put(Problem.fromId(a.problem()), a));
+            boolean any = false;
+            for (Map.Entry<Problem, Finding> e : now.entrySet()) {
+                Store.Alert a = open.get(e.getKey());
+                if (a == null || due(a)) {
+                    Instant since = a == null ? e.getValue().since() : a.since();
+                    int count = a == null ? 1 : a.sentCount() + 1;
+                    LOG.warn("{}: {} since {} ({}); alert {}", org.id(), e.getKey().id(), since, e.getValue().detail(), count);
+                    store.alertSent(org.id(), e.getKey().id(), since, e.getValue().detail(),
+                            mails(org, "health-alert", e.getKey(), since, e.getValue().detail(), count, via(e.getKey(), s)));
+                    any = true;
+                }
+            }
+            for (Map.Entry<Problem, Store.Alert> e : open.entrySet()) {
+                if (!now.containsKey(e.getKey())) {
+                    LOG.info("{}: {} is over", org.id(), e.getKey().id());
+                    store.alertCleared(org.id(), e.getKey().id(),
+                            mails(org, "health-clear", e.getKey(), e.getValue().since(), "", e.getValue().sentCount(), via(e.getKey(), s)));
+                    any = true;
+                }
+            }
+            if (any) {
+                queued.run();
+            }
+        }
+    }
+
+    private record Finding(Instant since, String detail) {}
+
+    private Map<Problem, Finding> problems(OrganisationConfig org, Health.Snapshot s) {
+        HealthConfig h = config.health();
+        Instant now = clock.instant();
+        Map<Problem, Finding> out = new EnumMap<>(Problem.class);
+        Instant watched = s.lastWatched().orElse(s.since());
+        if (Duration.between(watched, now).compareTo(h.unwatchedAfter()) > 0) {
+            out.put(Problem.UNWATCHED, new Finding(watched, "ikke bekreftet overvåket siden " + SHOWN.format(watched)
+                    + s.lastMailboxError().map(e -> "; " + e).orElse("")));
+        }
+        if (s.mailboxAuthFailures() >= h.authFailures() || s.smtpAuthFailures() >= h.authFailures()) {
+            String which = s.mailboxAuthFailures() >= h.authFailures() ? "IMAP" : "SMTP";
+            String error = which.equals("IMAP") ? s.lastMailboxError().orElse("") : s.lastSmtpError().orElse("");
+            out.put(Problem.LOGIN, new Finding(now, which + "-innloggingen har feilet "
+                    + Math.max(s.mailboxAuthFailures(), s.smtpAuthFailures()) + " ganger på rad: " + error));
+        }
+        Store.Pending pending = store.pendingVia(org.id());
+        if (pending.oldest().isPresent() && Duration.between(pending.oldest().get(), now).compareTo(h.undeliverableAfter()) > 0) {
+            out.put(Problem.UNDELIVERABLE, new Finding(pending.oldest().get(), pending.count() + " e-post(er) venter i utboksen, den eldste fra "
+                    + SHOWN.format(pending.oldest().get()) + s.lastSmtpError().map(e -> "; siste feil: " + e).orElse("")));
+        }
+        return out;
+    }
+
+    private boolean due(Store.Alert a) {
+        Duration wait = config.health().repeatAfter().multipliedBy(1L << Math.min(a.sentCount() - 1, 20));
+        if (wait.compareTo(config.health().repeatMax()) > 0) {
+            wait = config.health().repeatMax();
+        }
+        return !clock.instant().isBefore(a.lastSent().plus(wait));
+    }
+
+    /** Alerts about sending go out another way, where there is one. */
+    private String via(Problem p, Health.Snapshot s) {
+        boolean smtpBroken = p == Problem.UNDELIVERABLE || s.smtpFailures() > 0;
+        return smtpBroken && config.fallbackSmtp().isPresent() ? OutgoingMail.VIA_FALLBACK : OutgoingMail.VIA_ORG;
+    }
+
+    private List<OutgoingMail> mails(OrganisationConfig org, String template, Problem p, Instant since, String detail, int count, String via) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("organisation", org.name());
+        v.put("monitoredAddress", org.address());
+        v.put("problemTitle", p.title());
+        v.put("problemText", detail.isEmpty() ? p.title() : detail);
+        v.put("detail", detail);
+        v.put("since", SHOWN.format(since));
+        v.put("count", count);
+        List<String> lists = org.adminList().map(List::of).orElse(org.fallbackLists());
+        String from = via.equals(OutgoingMail.VIA_FALLBACK) ? config.fallbackSmtp().get().from() : org.address();
+        String key = template + ":" + org.id() + ":" + p.id() + ":" + since + ":" + count;
+        MailFactory.Sender sender = new MailFactory.Sender(from, "Meldingsvakt " + org.name());
+        return Redistribute.recipients(org, lists).stream().map(to -> {
+            String id = MailFactory.messageId(key + ":" + to, from.substring(from.indexOf('@') + 1));
+            byte[] raw = mail.copy(sender, to, templates.forOrganisation(org).render(template, v), Optional.empty(), id);
+            return new OutgoingMail(OutgoingMail.ALERT, key + ":" + to, Optional.empty(), id, from, List.of(to), raw, via);
+        }).toList();
+    }
+}
