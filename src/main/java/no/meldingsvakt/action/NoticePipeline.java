@@ -39,6 +39,7 @@ public final class NoticePipeline {
     private final Store store;
     private final SendReceipt receipts;
     private final Redistribute redistribute;
+    private final ReportBounce bounces;
     private final Templates templates;
     private final Clock clock;
 
@@ -47,6 +48,7 @@ public final class NoticePipeline {
         this.store = store;
         this.receipts = new SendReceipt(store, mail, clock);
         this.redistribute = new Redistribute(mail);
+        this.bounces = new ReportBounce(store, redistribute);
         this.templates = templates;
         this.clock = clock;
     }
@@ -79,6 +81,12 @@ public final class NoticePipeline {
         List<AuditEntry> audit = new ArrayList<>();
         audit.add(new AuditEntry("classified", c.category().id() + c.automaticReason().map(r -> " (automatic: " + r + ")").orElse("")
                 + (c.services().isEmpty() ? "" : " services=" + c.services())));
+        List<ReportBounce.Bounce> bounced = c.automatic() ? bounces.match(m, in.bytes()) : List.of();
+        if (!bounced.isEmpty()) {
+            bounced.forEach(b -> audit.add(new AuditEntry("bounce", b.kind() + " to " + b.recipient() + ": " + b.status())));
+            return intake(org, in, key, m, c.category().id(), c.automaticReason().orElse(null), MessageStatus.PROCESSED, "bounce",
+                    Optional.empty(), Optional.empty(), List.of(), bounces.report(org, templates.forOrganisation(org), key, bounced), audit);
+        }
 
         boolean opensCase = c.category() != no.meldingsvakt.classify.Category.AUTOMATIC;
         Optional<String> joined = CaseRefs.find(m.subject()).filter(ref -> store.caseExists(org.id(), ref))

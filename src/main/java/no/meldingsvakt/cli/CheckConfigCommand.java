@@ -6,21 +6,36 @@ import no.meldingsvakt.config.AppConfig;
 import no.meldingsvakt.config.ConfigError;
 import no.meldingsvakt.config.ConfigException;
 import no.meldingsvakt.config.ConfigLoader;
+import no.meldingsvakt.health.ConnectionCheck;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Validates a config file without touching any mailbox: a summary, or every error with file, line and key. */
-@Command(name = "check-config", mixinStandardHelpOptions = true, description = "Check a config file and print what it says.")
+@Command(name = "check-config", mixinStandardHelpOptions = true, description = "Check a config file and print what it says; with --connect, also log in everywhere.")
 final class CheckConfigCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE")
     Path file;
+
+    @Option(names = "--connect", description = "Also log in to every mailbox and SMTP server and report what works.")
+    boolean connect;
 
     @Override
     public Integer call() {
         try {
             AppConfig config = ConfigLoader.withSystemEnvironment().load(file);
             ConfigSummary.print(config, System.out);
-            return 0;
+            if (!connect) {
+                return 0;
+            }
+            System.out.println();
+            System.out.println("Connecting:");
+            boolean ok = true;
+            for (ConnectionCheck.Line line : new ConnectionCheck().check(config)) {
+                System.out.println((line.ok() ? "  ok    " : "  FAIL  ") + line.text());
+                ok &= line.ok();
+            }
+            return ok ? 0 : 1;
         } catch (ConfigException e) {
             System.err.println("Config " + file + " has " + e.errors().size() + " error(s):");
             for (ConfigError err : e.errors()) {

@@ -45,6 +45,14 @@ public final class ConfigLoader {
         this.env = env;
     }
 
+    /**
+     * For commands that only read the store ({@code status}): secrets are not looked up, so the
+     * administrator's shell needs none of them. Such a config must not be used to connect.
+     */
+    public static ConfigLoader withoutSecrets() {
+        return new ConfigLoader(SecretReader.NOT_RESOLVED);
+    }
+
     public static ConfigLoader withSystemEnvironment() {
         return new ConfigLoader(System::getenv);
     }

@@ -9,11 +9,18 @@ import java.util.function.Function;
 
 /** Reads a secret named by an {@code …_env} or {@code …_file} key: exactly one of them, never the value itself. */
 final class SecretReader {
+    /** Marks a loader that must not read secrets: every secret becomes an empty placeholder. */
+    static final Function<String, String> NOT_RESOLVED = name -> "";
+
     private SecretReader() {}
 
     static Optional<Secret> read(YamlNode parent, String envKey, String fileKey, Function<String, String> env, boolean required) {
         boolean hasEnv = parent.has(envKey);
         boolean hasFile = parent.has(fileKey);
+        if (env == NOT_RESOLVED && (hasEnv || hasFile)) {
+            String key = hasEnv ? envKey : fileKey;
+            return Optional.of(Secret.of("unresolved:" + parent.string(key).orElse(""), ""));
+        }
         if (hasEnv && hasFile) {
             parent.get(fileKey).ifPresent(n -> n.error("give " + envKey + " or " + fileKey + ", not both"));
             return Optional.empty();

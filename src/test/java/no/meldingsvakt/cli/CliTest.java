@@ -7,6 +7,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import no.meldingsvakt.store.Database;
+import no.meldingsvakt.store.Store;
+import no.meldingsvakt.testing.MailServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +44,52 @@ class CliTest {
                 .contains("category error").contains("category automatic (automatic: Auto-Submitted: auto-replied)")
                 .contains("Planlagt julebord - feil dato i invitasjonen\n      category unknown");
         assertThat(c.out).containsPattern("plo@demo-kommune.no\\s+4 message\\(s\\)");
+    }
+
+    @Test
+    void check_config_connect_logs_in_and_names_what_fails(@TempDir Path dir) throws Exception {
+        try (MailServer mail = MailServer.start("meldingsansvarlig@kommune.test", "meldingsansvarlig@annen.test")) {
+            Files.writeString(dir.resolve("good"), MailServer.PASSWORD);
+            Files.writeString(dir.resolve("bad"), "wrong");
+            String org = """
+                      - id: %s
+                        address: meldingsansvarlig@%s.test
+                        password_file: %s
+                        imap: {host: 127.0.0.1, port: %d, security: plain, allow_insecure: true}
+                        smtp: {host: 127.0.0.1, port: %d, security: plain, allow_insecure: true}
+                        lists: {drift: [drift@%s.test]}
+                        fallback_lists: [drift]
+                    """;
+            Path f = dir.resolve("c.yaml");
+            Files.writeString(f, "store: {path: " + dir.resolve("s.db") + "}\norganisations:\n"
+                    + org.formatted("kommune", "kommune", dir.resolve("good"), mail.imapPort(), mail.smtpPort(), "kommune")
+                    + org.formatted("annen", "annen", dir.resolve("bad"), mail.imapPort(), mail.smtpPort(), "annen"));
+            Captured c = run("check-config", "--connect", f.toString());
+            assertThat(c.status).isEqualTo(1);
+            assertThat(c.out).contains("ok    kommune: IMAP 127.0.0.1:" + mail.imapPort() + " (plain) as meldingsansvarlig@kommune.test: OK, IDLE, MOVE; "
+                    + "INBOX has 0 message(s); Meldingsvakt.Behandlet will be created; Meldingsvakt.Karantene will be created");
+            assertThat(c.out).contains("ok    kommune: SMTP 127.0.0.1:" + mail.smtpPort());
+            assertThat(c.out).contains("FAIL  annen: IMAP 127.0.0.1:" + mail.imapPort() + " (plain) as meldingsansvarlig@annen.test: login refused by the server");
+            assertThat(c.out).doesNotContain(MailServer.PASSWORD).doesNotContain("wrong");
+        }
+    }
+
+    @Test
+    void status_shows_open_alerts_and_exits_1_without_needing_the_secrets(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("s.db");
+        Path f = dir.resolve("c.yaml");
+        Files.writeString(f, "store: {path: " + db + "}\norganisations:\n  - id: kommune\n    address: m@kommune.test\n"
+                + "    password_env: NOT_SET_IN_THIS_SHELL\n    imap: {host: imap.kommune.test}\n    smtp: {host: smtp.kommune.test}\n"
+                + "    lists: {drift: [drift@kommune.test]}\n    fallback_lists: [drift]\n");
+        try (Database d = Database.open(db)) {
+            Store s = new Store(d, Clock.systemUTC());
+            s.saveHealth("kommune", Optional.of(Instant.now().minusSeconds(900)), Optional.empty(), Optional.of("Connection refused"), Optional.empty());
+            s.alertSent("kommune", "unwatched", Instant.now().minusSeconds(300), "ikke bekreftet overvåket", List.of());
+        }
+        Captured c = run("status", "--config", f.toString());
+        assertThat(c.status).isEqualTo(1);
+        assertThat(c.out).contains("watched:  15 min ago").contains("last error: Connection refused")
+                .contains("ALERT:    unwatched since").contains("(1 alert(s) sent)");
     }
 
     private record Captured(int status, String out, String err) {}

@@ -10,11 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import no.meldingsvakt.testing.Emails;
 import no.meldingsvakt.testing.Harness;
 import no.meldingsvakt.testing.MailServer;
 import no.meldingsvakt.testing.MailWorld;
+import no.meldingsvakt.testing.Mails;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,30 @@ class LoopAndAutomaticMailTest {
                 .containsExactly("empty Return-Path");
         assertThat(mail.inbox(PARTNER)).isEmpty();
         assertThat(mail.inbox(IT)).as("a notice is still passed on").hasSize(1);
+    }
+
+    @Test
+    void bounce_of_a_redistributed_copy_is_matched_and_reported_to_the_admin_list() throws Exception {
+        mail.send(Emails.inquiry().from(PARTNER).bytes(), MAILBOX);
+        MimeMessage copy = mail.awaitInbox(LEADER, 1, WAIT).get(0);
+        String dsn = "From: MAILER-DAEMON@mx.kommune.test\r\nTo: " + MAILBOX + "\r\nSubject: Undelivered Mail Returned to Sender\r\n"
+                + "Message-ID: <dsn-1@mx.kommune.test>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain\r\n\r\nThe mail could not be delivered.\r\n"
+                + "--b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.kommune.test\r\n\r\n"
+                + "Final-Recipient: rfc822; sluttet@kommune.test\r\nAction: failed\r\nStatus: 5.1.1\r\n"
+                + "Diagnostic-Code: smtp; 550 5.1.1 <sluttet@kommune.test>: Recipient address rejected: User unknown\r\n"
+                + "--b\r\nContent-Type: text/rfc822-headers\r\n\r\nMessage-ID: " + copy.getMessageID() + "\r\nSubject: x\r\n--b--\r\n";
+        mail.deliverDirect(dsn.getBytes(java.nio.charset.StandardCharsets.US_ASCII), MAILBOX);
+
+        List<MimeMessage> reports = mail.awaitInbox(IT, 1, WAIT);
+        assertThat(reports).extracting(Mails::subject).containsExactly("[Meldingsvakt] Kunne ikke levere til sluttet@kommune.test");
+        String text = (String) ((jakarta.mail.Multipart) ((jakarta.mail.Multipart) reports.get(0).getContent()).getBodyPart(0).getContent())
+                .getBodyPart(0).getContent();
+        assertThat(text).contains("kopi av et varsel").contains("550 5.1.1").contains("MV-");
+        assertThat(harness.service().store().query("SELECT detail FROM audit WHERE event='bounce'")).extracting(r -> r[0])
+                .containsExactly("copy to sluttet@kommune.test: 550 5.1.1 <sluttet@kommune.test>: Recipient address rejected: User unknown");
+        assertThat(mail.inbox(LEADER)).as("a bounce is not passed on as a notice").hasSize(1);
     }
 
     @Test

@@ -1,0 +1,101 @@
+package no.meldingsvakt.action;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import no.meldingsvakt.config.OrganisationConfig;
+import no.meldingsvakt.message.ParsedMessage;
+import no.meldingsvakt.store.OutgoingMail;
+import no.meldingsvakt.store.Store;
+import no.meldingsvakt.template.TemplateRenderer;
+
+/**
+ * Recognises a delivery failure of Meldingsvakt's own mail by the Message-IDs it derives for
+ * everything it sends, and tells the admin list: a recipient list with a dead address is a
+ * broken routine.
+ */
+public final class ReportBounce {
+    private static final Pattern OUR_ID = Pattern.compile("<mv\\.[0-9a-f]{32}@[^>\\s]+>");
+    private static final Pattern FINAL_RECIPIENT = Pattern.compile("(?im)^Final-Recipient:\\s*(?:rfc822;)?\\s*<?([^>\\s]+)>?");
+    private static final Pattern DIAGNOSTIC = Pattern.compile("(?im)^Diagnostic-Code:\\s*(?:smtp;)?\\s*(.+)$");
+    private static final Pattern STATUS = Pattern.compile("(?im)^Status:\\s*([245]\\.\\d+\\.\\d+)");
+    private static final Map<String, String> WHAT = Map.of(OutgoingMail.COPY, "kopi av et varsel", OutgoingMail.RECEIPT, "kvittering",
+            OutgoingMail.ALERT, "driftsvarsel", OutgoingMail.REPORT, "rapport");
+
+    private final Store store;
+    private final Redistribute redistribute;
+
+    ReportBounce(Store store, Redistribute redistribute) {
+        this.store = store;
+        this.redistribute = redistribute;
+    }
+
+    private static final Pattern FAILURE_SENDER = Pattern.compile("^(mailer-daemon|postmaster|mail-daemon)@", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FAILURE_SUBJECT = Pattern.compile(
+            "(undeliver|unzustellbar|ikke levert|kan ikke leveres|kunne ikke leveres|delivery status notification|returned mail|"
+                    + "mail delivery failed|delivery failure|failure notice)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /**
+     * A delivery-failure report (DSN, a mailer-daemon, a non-delivery subject), as opposed to, say,
+     * an out-of-office reply that merely quotes one of our Message-IDs.
+     */
+    static boolean isDeliveryFailure(ParsedMessage m) {
+        return m.contentType().contains("report-type=delivery-status")
+                || m.fromAddress().map(a -> FAILURE_SENDER.matcher(a).find()).orElse(false)
+                || FAILURE_SUBJECT.matcher(m.subject()).find();
+    }
+
+    /** What bounced, if this message reports a failed delivery of something Meldingsvakt sent. */
+    public List<Bounce> match(ParsedMessage message, byte[] raw) {
+        if (!isDeliveryFailure(message)) {
+            return List.of();
+        }
+        String text = new String(raw, StandardCharsets.ISO_8859_1);
+        Set<String> ids = new LinkedHashSet<>();
+        Matcher m = OUR_ID.matcher(text);
+        while (m.find()) {
+            ids.add(m.group());
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String status = first(DIAGNOSTIC, text).or(() -> first(STATUS, text)).orElse("ingen detaljer oppgitt");
+        Optional<String> finalRecipient = first(FINAL_RECIPIENT, text);
+        List<Bounce> out = new ArrayList<>();
+        for (String[] row : store.outboxByMessageIds(List.copyOf(ids))) {
+            out.add(new Bounce(row[0], finalRecipient.orElse(row[1]), row[2], status.strip()));
+        }
+        return out;
+    }
+
+    public List<OutgoingMail> report(OrganisationConfig org, TemplateRenderer templates, String messageKey, List<Bounce> bounces) {
+        List<OutgoingMail> out = new ArrayList<>();
+        List<String> lists = org.adminList().map(List::of).orElse(org.fallbackLists());
+        for (Bounce b : bounces) {
+            Map<String, Object> v = new HashMap<>();
+            v.put("organisation", org.name());
+            v.put("recipient", b.recipient());
+            v.put("what", WHAT.getOrDefault(b.kind(), "e-post"));
+            v.put("caseRef", b.caseRef().isEmpty() ? "–" : b.caseRef());
+            v.put("status", b.status());
+            out.addAll(redistribute.compose(org, OutgoingMail.REPORT, "bounce:" + messageKey + ":" + b.recipient(), Optional.empty(),
+                    Redistribute.recipients(org, lists), templates.render("bounce-report", v), Optional.empty()));
+        }
+        return out;
+    }
+
+    private static Optional<String> first(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** One of our mails that could not be delivered. */
+    public record Bounce(String kind, String recipient, String caseRef, String status) {}
+}
