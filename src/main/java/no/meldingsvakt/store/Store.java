@@ -229,11 +229,14 @@ public final class Store {
         });
     }
 
-    /** Mail waiting to leave through the organisation's own SMTP: how many, and since when. */
+    /**
+     * Mail waiting to leave through the organisation's own SMTP: how many, and since when. Alerts
+     * do not count: an alert waiting behind a broken server is the problem, not a new one.
+     */
     public Pending pendingVia(String org) {
         return db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT count(*), min(created_at) FROM outbox WHERE org=? AND status='pending' AND via='org'")) {
+                    "SELECT count(*), min(created_at) FROM outbox WHERE org=? AND status='pending' AND via='org' AND kind<>'alert'")) {
                 s.setString(1, org);
                 try (ResultSet r = s.executeQuery()) {
                     r.next();

@@ -1,0 +1,139 @@
+package no.meldingsvakt.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import no.meldingsvakt.config.AppConfig;
+import no.meldingsvakt.config.ConfigLoader;
+import no.meldingsvakt.outbound.MailFactory;
+import no.meldingsvakt.store.Database;
+import no.meldingsvakt.store.Store;
+import no.meldingsvakt.template.TemplateRenderer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HealthMonitorTest {
+    @TempDir
+    Path dir;
+    final MutableClock clock = new MutableClock(Instant.parse("2026-03-12T08:00:00Z"));
+    Database db;
+    Store store;
+    Health health;
+    AppConfig config;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        config = ConfigLoader.withEnvironment(Map.of("PW", "x")::get).parse(Path.of("m.yaml"), """
+                store: {path: %s}
+                health: {unwatched_after: 10m, repeat_after: 1h, repeat_max: 3h}
+                organisations:
+                  - id: org
+                    address: m@org.test
+                    password_env: PW
+                    imap: {host: imap.org.test}
+                    smtp: {host: smtp.org.test}
+                    lists: {drift: [drift@org.test, vakt@org.test]}
+                    fallback_lists: [drift]
+                """.formatted(dir.resolve("s.db")));
+        db = Database.open(config.storePath());
+        store = new Store(db, clock);
+        health = new Health(clock);
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    private HealthMonitor monitor() {
+        return new HealthMonitor(config, health, store, new MailFactory(clock), org -> new TemplateRenderer(List.of()), clock, () -> { });
+    }
+
+    private int alertMails() {
+        return Integer.parseInt(store.query("SELECT count(*) FROM outbox WHERE kind='alert' AND dedupe_key LIKE 'health-alert:%'").get(0)[0]);
+    }
+
+    private int clearMails() {
+        return Integer.parseInt(store.query("SELECT count(*) FROM outbox WHERE kind='alert' AND dedupe_key LIKE 'health-clear:%'").get(0)[0]);
+    }
+
+    @Test
+    void alerts_repeat_with_doubling_intervals_survive_a_restart_and_end_with_one_all_clear() {
+        health.watched("org");
+        HealthMonitor m = monitor();
+        clock.advance(Duration.ofMinutes(9));
+        m.check();
+        assertThat(alertMails()).as("within unwatched_after").isZero();
+
+        clock.advance(Duration.ofMinutes(2));
+        m.check();
+        assertThat(alertMails()).as("first alert, one per admin-list address").isEqualTo(2);
+
+        clock.advance(Duration.ofMinutes(59));
+        monitor().check();
+        assertThat(alertMails()).as("a restarted monitor does not alert again before repeat_after").isEqualTo(2);
+        clock.advance(Duration.ofMinutes(2));
+        m.check();
+        assertThat(alertMails()).as("repeat after 1 h").isEqualTo(4);
+        clock.advance(Duration.ofMinutes(119));
+        m.check();
+        assertThat(alertMails()).as("the second repeat waits 2 h").isEqualTo(4);
+        clock.advance(Duration.ofMinutes(2));
+        m.check();
+        assertThat(alertMails()).isEqualTo(6);
+        assertThat(store.alerts("org")).singleElement().satisfies(a -> assertThat(a.sentCount()).isEqualTo(3));
+
+        health.watched("org");
+        m.check();
+        m.check();
+        assertThat(clearMails()).as("one all-clear, to each address").isEqualTo(2);
+        assertThat(store.alerts("org")).isEmpty();
+    }
+
+    @Test
+    void repeated_login_failures_are_a_problem_of_their_own() {
+        health.watched("org");
+        for (int i = 0; i < 3; i++) {
+            health.mailboxFailed("org", "login refused: AUTHENTICATE failed", true);
+        }
+        monitor().check();
+        assertThat(store.alerts("org")).extracting(Store.Alert::problem).containsExactly("login");
+        assertThat(store.alerts("org").get(0).detail()).contains("IMAP-innloggingen har feilet 3 ganger på rad: login refused");
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
