@@ -15,6 +15,9 @@ final class ConfigSummary {
         out.println("Config " + c.source() + " is valid.");
         out.println("Store: " + c.storePath().toAbsolutePath());
         c.templatesDir().ifPresent(t -> out.println("Templates: " + t));
+        out.println("Health: alert after " + c.health().unwatchedAfter().toMinutes() + " min unwatched, "
+                + c.health().authFailures() + " failed logins or " + c.health().undeliverableAfter().toMinutes() + " min undeliverable; "
+                + c.fallbackSmtp().map(f -> "fallback SMTP " + f.server().host() + ":" + f.server().port()).orElse("no fallback SMTP"));
         for (OrganisationConfig o : c.organisations()) {
             out.println();
             out.println(o.name() + " [" + o.id() + "] watching " + o.address());

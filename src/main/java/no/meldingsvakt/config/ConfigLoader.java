@@ -205,7 +205,7 @@ public final class ConfigLoader {
                 return null;
             }
             return new OrganisationConfig(id, name, address, user, auth, imap, smtp, folders, idle, poll,
-                    Map.copyOf(lists), List.copyOf(routes), List.copyOf(fallback), admin, policy, limit, hours, maxBytes, templates);
+                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(lists)), List.copyOf(routes), List.copyOf(fallback), admin, policy, limit, hours, maxBytes, templates);
         }
 
         private ServerConfig server(YamlNode n, int tlsPort, int starttlsPort) {
