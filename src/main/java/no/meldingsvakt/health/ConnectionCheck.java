@@ -63,12 +63,8 @@ public final class ConnectionCheck {
             } finally {
                 s.close();
             }
-        } catch (AuthenticationFailedException e) {
-            return new Line(false, where + ": login refused by the server (" + e.getMessage() + ")");
-        } catch (AuthException e) {
-            return new Line(false, where + ": no token: " + e.getMessage());
-        } catch (MessagingException e) {
-            return new Line(false, where + ": cannot connect: " + rootCause(e));
+        } catch (MessagingException | AuthException e) {
+            return failure(where, e);
         }
     }
 
@@ -82,13 +78,20 @@ public final class ConnectionCheck {
         try (Transport t = Session.getInstance(props).getTransport(server.protocol("smtp"))) {
             t.connect(server.host(), server.port(), c.user(), c.secret(false));
             return new Line(true, where + ": OK");
-        } catch (AuthenticationFailedException e) {
-            return new Line(false, where + ": login refused by the server (" + e.getMessage() + ")");
-        } catch (AuthException e) {
-            return new Line(false, where + ": no token: " + e.getMessage());
-        } catch (MessagingException e) {
-            return new Line(false, where + ": cannot connect: " + rootCause(e));
+        } catch (MessagingException | AuthException e) {
+            return failure(where, e);
         }
+    }
+
+    /** The failure in an administrator's words: refused login, no token, or no connection at all. */
+    private static Line failure(String where, Exception e) {
+        if (e instanceof AuthenticationFailedException) {
+            return new Line(false, where + ": login refused by the server (" + e.getMessage() + ")");
+        }
+        if (e instanceof AuthException) {
+            return new Line(false, where + ": no token: " + e.getMessage());
+        }
+        return new Line(false, where + ": cannot connect: " + rootCause(e));
     }
 
     private static String rootCause(Throwable e) {

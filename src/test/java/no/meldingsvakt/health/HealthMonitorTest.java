@@ -3,11 +3,8 @@ package no.meldingsvakt.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import no.meldingsvakt.config.AppConfig;
@@ -16,6 +13,7 @@ import no.meldingsvakt.outbound.MailFactory;
 import no.meldingsvakt.store.Database;
 import no.meldingsvakt.store.Store;
 import no.meldingsvakt.template.TemplateRenderer;
+import no.meldingsvakt.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,32 +106,5 @@ class HealthMonitorTest {
         monitor().check();
         assertThat(store.alerts("org")).extracting(Store.Alert::problem).containsExactly("login");
         assertThat(store.alerts("org").get(0).detail()).contains("IMAP-innloggingen har feilet 3 ganger på rad: login refused");
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
