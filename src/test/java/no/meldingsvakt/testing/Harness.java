@@ -54,6 +54,12 @@ public final class Harness implements AutoCloseable {
 
     /** The standard test organisation; {@code extra} is appended inside the organisation entry. */
     public static String yaml(Path dir, int imapPort, int smtpPort, String extra) {
+        return yaml(dir, "{host: 127.0.0.1, port: " + imapPort + ", security: plain, allow_insecure: true}",
+                "{host: 127.0.0.1, port: " + smtpPort + ", security: plain, allow_insecure: true}", extra);
+    }
+
+    /** The standard test organisation with the given IMAP and SMTP blocks. */
+    public static String yaml(Path dir, String imap, String smtp, String extra) {
         return """
                 store:
                   path: %s
@@ -62,8 +68,8 @@ public final class Harness implements AutoCloseable {
                     name: Testkommune
                     address: meldingsansvarlig@kommune.test
                     password_env: MV_TEST_PASSWORD
-                    imap: {host: 127.0.0.1, port: %d, security: plain, allow_insecure: true}
-                    smtp: {host: 127.0.0.1, port: %d, security: plain, allow_insecure: true}
+                    imap: %s
+                    smtp: %s
                     lists:
                       plo: [plo@kommune.test, sykepleier@kommune.test]
                       it: [it@kommune.test]
@@ -77,7 +83,7 @@ public final class Harness implements AutoCloseable {
                         then: [it, plo]
                     fallback_lists: [leder]
                     admin_list: it
-                """.formatted(dir.resolve("store.db"), imapPort, smtpPort) + extra;
+                """.formatted(dir.resolve("store.db"), imap, smtp) + extra;
     }
 
     public static ServiceSettings fastSettings() {

@@ -1,0 +1,135 @@
+package no.meldingsvakt.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import no.meldingsvakt.testing.Emails;
+import no.meldingsvakt.testing.Harness;
+import no.meldingsvakt.testing.MailServer;
+import no.meldingsvakt.testing.Mails;
+import no.meldingsvakt.testing.RealMail;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills the real service (the jar, in its own JVM) with SIGKILL at random points while a burst of
+ * notices is being processed, restarts it each time, and proves at the end that every notice was
+ * processed exactly once in effect.
+ */
+class CrashIT {
+    private static final String KARI = "kari@hemit.test";
+    private static final String OLA = "ola@nabokommune.test";
+    @TempDir
+    Path dir;
+
+    @Test
+    void sigkill_at_random_points_loses_nothing_and_sends_nothing_twice() throws Exception {
+        RealMail real = RealMail.require();
+        real.users().forEach(real::purge);
+        Path jar = Path.of("target", "meldingsvakt.jar").toAbsolutePath();
+        assertThat(jar).exists();
+        Path config = dir.resolve("meldingsvakt.yaml");
+        Files.writeString(config, Harness.yaml(dir, real.imapYaml(real.port("imaps")), real.smtpYaml(), ""));
+        Path store = dir.resolve("store.db");
+
+        int rounds = Integer.getInteger("meldingsvakt.crashRounds", 20);
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        System.out.println("crash test: " + rounds + " rounds, seed " + seed);
+        List<Emails> sent = new ArrayList<>();
+        int expectedCopies = 0;
+        int kills = 0;
+        for (int round = 0; round < rounds; round++) {
+            Process service = start(jar, config, dir.resolve("round-" + round + ".log"));
+            for (int i = 0; i < 3; i++) {
+                boolean inquiry = i == 1;
+                Emails e = inquiry ? Emails.inquiry().from(OLA).subject("Spørsmål " + round + "-" + i) : Emails.errorNotice().from(KARI);
+                // An error goes to it + plo (it, plo, sykepleier); an inquiry to the fallback list leder (leder, plo).
+                expectedCopies += inquiry ? 2 : 3;
+                sent.add(e);
+                real.send(e.bytes(), Emails.MAILBOX);
+            }
+            // JVM start takes ~1 s: kills land before connecting, mid-processing and mid-sending.
+            MailServer.sleep(400 + random.nextInt(2600));
+            service.destroyForcibly();
+            assertThat(service.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            kills++;
+        }
+        Process last = start(jar, config, dir.resolve("final.log"));
+        try {
+            awaitDone(store, sent.size(), Duration.ofMinutes(3));
+        } finally {
+            last.destroy();
+            last.waitFor(30, TimeUnit.SECONDS);
+        }
+        MailServer.sleep(2000);
+
+        assertThat(kills).isEqualTo(rounds);
+        Map<String, Integer> copies = new HashMap<>();
+        for (String staff : Harness.STAFF) {
+            for (MimeMessage m : real.inbox(staff)) {
+                copies.merge(staff + " " + Mails.originalId(m), 1, Integer::sum);
+            }
+        }
+        assertThat(copies.values()).as("copies per recipient and notice (seed " + seed + ")").containsOnly(1);
+        for (Emails e : sent) {
+            assertThat(copies.keySet()).as("someone got " + e.messageIdValue()).anyMatch(k -> k.endsWith(" " + e.messageIdValue()));
+        }
+        assertThat(copies.size()).as("every recipient holds every notice meant for them").isEqualTo(expectedCopies);
+        for (String partner : List.of(KARI, OLA)) {
+            assertThat(real.inbox(partner)).extracting(Mails::subject).as("receipts to " + partner).doesNotHaveDuplicates();
+        }
+        assertThat(real.inbox(Emails.MAILBOX)).as("nothing left unfiled").isEmpty();
+        assertThat(count(store, "SELECT count(*) FROM outbox WHERE status <> 'sent'")).as("nothing left in the outbox").isZero();
+    }
+
+    private static Process start(Path jar, Path config, Path log) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString(), "run", "--config", config.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("MV_TEST_PASSWORD", RealMail.PASSWORD);
+        return pb.start();
+    }
+
+    private static void awaitDone(Path store, int messages, Duration timeout) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (Files.exists(store) && count(store, "SELECT count(*) FROM messages") >= messages
+                    && count(store, "SELECT count(*) FROM outbox WHERE status = 'pending'") == 0) {
+                return;
+            }
+            MailServer.sleep(500);
+        }
+        throw new AssertionError("not done in time: " + count(store, "SELECT count(*) FROM messages") + " of " + messages
+                + " processed, " + count(store, "SELECT count(*) FROM outbox WHERE status = 'pending'") + " pending");
+    }
+
+    private static int count(Path store, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store.toAbsolutePath());
+                Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout=5000");
+            try (ResultSet r = s.executeQuery(sql)) {
+                return r.next() ? r.getInt(1) : 0;
+            }
+        } catch (java.sql.SQLException e) {
+            if (e.getMessage().contains("no such table")) {
+                return 0;
+            }
+            throw e;
+        }
+    }
+
+}

@@ -1,0 +1,187 @@
+package no.meldingsvakt.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import no.meldingsvakt.testing.Emails;
+import no.meldingsvakt.testing.Harness;
+import no.meldingsvakt.testing.MailServer;
+import no.meldingsvakt.testing.Mails;
+import no.meldingsvakt.testing.RealMail;
+import no.meldingsvakt.testing.TcpProxy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The end-to-end scenarios against a real Dovecot (IMAP over TLS, IDLE, MOVE) and Postfix
+ * (authenticated submission with STARTTLS), and the faults real servers have.
+ */
+class RealServerIT {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String MAILBOX = Emails.MAILBOX;
+    private static final String KARI = "kari@hemit.test";
+    private static final String OLA = "ola@nabokommune.test";
+    @TempDir
+    Path dir;
+    RealMail real;
+    Harness harness;
+    TcpProxy proxy;
+
+    @BeforeEach
+    void start() {
+        real = RealMail.require();
+        real.users().forEach(real::purge);
+    }
+
+    @AfterEach
+    void stop() {
+        if (harness != null) {
+            harness.close();
+        }
+        if (proxy != null) {
+            proxy.close();
+        }
+    }
+
+    private void startService(int imapPort) {
+        harness = new Harness(dir, Harness.yaml(dir, real.imapYaml(imapPort), real.smtpYaml(), ""));
+        harness.start();
+    }
+
+    @Test
+    void every_category_over_tls_and_authenticated_submission() {
+        startService(real.port("imaps"));
+        real.send(Emails.errorNotice().from(KARI).bytes(), MAILBOX);
+        real.send(Emails.plannedNotice().bytes(), MAILBOX);
+        real.send(Emails.inquiry().from(OLA).bytes(), MAILBOX);
+        real.send(Emails.errorNotice().from(KARI).subject("Automatisk svar: Feil i meldingsutveksling")
+                .header("Auto-Submitted", "auto-replied").bytes(), MAILBOX);
+
+        harness.awaitProcessed(4, WAIT);
+        harness.awaitIdleOutbox(WAIT);
+        MailServer.sleep(1500);
+        assertThat(subjects(Harness.IT)).containsExactlyInAnyOrder(
+                "[Meldingsvakt] Feil i meldingsutveksling: Feil i meldingsutveksling",
+                "[Meldingsvakt] Feil i meldingsutveksling: Automatisk svar: Feil i meldingsutveksling",
+                "[Meldingsvakt] Planlagt stopp: " + "Planlagt stopp/forsinkelse i meldingstrafikk St. Olavs hospital HF 12.03.2026 kl. 16:00-20:00");
+        assertThat(real.inbox(Harness.PLO)).hasSize(3);
+        assertThat(real.inbox(Harness.LEADER)).extracting(Mails::subject).containsExactly("[Meldingsvakt] Annen henvendelse: "
+                + "Spørsmål om adresse for PLO-meldinger");
+        assertThat(real.inbox(KARI)).as("one receipt: the auto-reply gets none").hasSize(1);
+        assertThat(real.inbox(OLA)).hasSize(1);
+        assertThat(real.inbox(MAILBOX)).as("everything filed").isEmpty();
+        assertThat(real.messages(MAILBOX, "Meldingsvakt.Behandlet")).hasSize(4);
+    }
+
+    @Test
+    void restart_mid_stream_loses_nothing_and_sends_nothing_twice() {
+        List<Emails> sent = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            startService(real.port("imaps"));
+            for (int i = 0; i < 4; i++) {
+                Emails e = i % 2 == 0 ? Emails.errorNotice().from(KARI) : Emails.inquiry().from(OLA).subject("Spørsmål " + round + i);
+                sent.add(e);
+                real.send(e.bytes(), MAILBOX);
+            }
+            MailServer.sleep(400 + 300L * round);
+            harness.stop();
+        }
+        startService(real.port("imaps"));
+        harness.awaitProcessed(sent.size(), WAIT);
+        harness.awaitIdleOutbox(WAIT);
+        MailServer.sleep(1500);
+        assertOneCopyEach(sent);
+    }
+
+    @Test
+    void dropped_and_half_open_imap_connections_are_replaced() throws Exception {
+        proxy = new TcpProxy(real.port("imaps"));
+        startService(proxy.port());
+        real.send(Emails.errorNotice().from(KARI).bytes(), MAILBOX);
+        assertThat(real.awaitInbox(Harness.IT, 1, WAIT)).hasSize(1);
+
+        proxy.dropAll();
+        real.send(Emails.errorNotice().from(KARI).bytes(), MAILBOX);
+        assertThat(real.awaitInbox(Harness.IT, 2, WAIT)).hasSize(2);
+
+        proxy.blackholeExisting();
+        long cut = System.nanoTime();
+        real.send(Emails.errorNotice().from(KARI).bytes(), MAILBOX);
+        assertThat(real.awaitInbox(Harness.IT, 3, WAIT)).hasSize(3);
+        assertThat(Duration.ofNanos(System.nanoTime() - cut)).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void dovecot_restarted_while_the_service_is_in_idle() {
+        startService(real.port("imaps"));
+        real.send(Emails.errorNotice().from(KARI).bytes(), MAILBOX);
+        assertThat(real.awaitInbox(Harness.IT, 1, WAIT)).hasSize(1);
+        MailServer.sleep(1000);
+
+        real.restartDovecot();
+        real.send(Emails.inquiry().from(OLA).bytes(), MAILBOX);
+        assertThat(real.awaitInbox(Harness.LEADER, 1, WAIT)).hasSize(1);
+        harness.awaitIdleOutbox(WAIT);
+        assertThat(real.inbox(Harness.IT)).hasSize(1);
+    }
+
+    @Test
+    void postfix_stopped_for_minutes_while_notices_keep_arriving() {
+        long downSeconds = Long.getLong("meldingsvakt.postfixDownSeconds", 120);
+        startService(real.port("imaps"));
+        real.postfix("stop");
+        try {
+            List<Emails> sent = new ArrayList<>();
+            long end = System.nanoTime() + Duration.ofSeconds(downSeconds).toNanos();
+            int i = 0;
+            while (System.nanoTime() < end) {
+                Emails e = (i % 2 == 0 ? Emails.errorNotice().from(KARI) : Emails.inquiry().from(OLA).subject("Spørsmål " + i));
+                sent.add(e);
+                real.append(MAILBOX, e.bytes());
+                i++;
+                MailServer.sleep(Math.min(15_000, downSeconds * 1000 / 6));
+            }
+            harness.awaitProcessed(sent.size(), WAIT);
+            assertThat(harness.service().store().pendingOutbox()).as("everything waits for Postfix").isGreaterThan(sent.size());
+            real.postfix("start");
+            harness.awaitIdleOutbox(Duration.ofMinutes(3));
+            MailServer.sleep(2000);
+            assertOneCopyEach(sent);
+        } finally {
+            try {
+                real.postfix("start");
+            } catch (IllegalStateException alreadyRunning) {
+                // Started above.
+            }
+        }
+    }
+
+    private void assertOneCopyEach(List<Emails> sent) {
+        Map<String, Integer> copies = new HashMap<>();
+        for (String staff : Harness.STAFF) {
+            for (MimeMessage m : real.inbox(staff)) {
+                copies.merge(staff + " " + Mails.originalId(m), 1, Integer::sum);
+            }
+        }
+        assertThat(copies.values()).as("copies per recipient and notice").containsOnly(1);
+        for (Emails e : sent) {
+            assertThat(copies.keySet()).as("someone got " + e.messageIdValue()).anyMatch(k -> k.endsWith(" " + e.messageIdValue()));
+        }
+        for (String partner : List.of(KARI, OLA)) {
+            assertThat(real.inbox(partner)).extracting(Mails::subject).doesNotHaveDuplicates();
+        }
+        assertThat(real.inbox(MAILBOX)).isEmpty();
+    }
+
+    private List<String> subjects(String user) {
+        return real.inbox(user).stream().map(Mails::subject).toList();
+    }
+}
