@@ -103,7 +103,12 @@ public final class NoticePipeline {
                 : ReceiptDecision.no("no case for automatic mail", "ikke sendt (automatisk e-post)");
         TemplateRenderer renderer = templates.forOrganisation(org);
         if (receipt.send()) {
-            mails.add(receipts.compose(org, renderer, m, ref, values));
+            try {
+                mails.add(receipts.compose(org, renderer, m, ref, values));
+            } catch (RuntimeException e) {
+                // A receipt that cannot be built must never keep the notice from staff.
+                receipt = ReceiptDecision.no("receipt could not be built: " + e.getMessage(), "ikke sendt (ugyldig avsenderadresse)");
+            }
         }
         audit.add(new AuditEntry(receipt.send() ? "receipt-queued" : "receipt-skipped", receipt.why()));
         values.put("receiptStatus", receipt.norwegian());

@@ -41,6 +41,7 @@ public final class MailboxWatcher {
     private static final Logger LOG = LoggerFactory.getLogger(MailboxWatcher.class);
     /** Bounds back-to-back catch-up passes, so a server that silently drops our keyword cannot spin us. */
     private static final int MAX_PASSES = 20;
+    private static final int MAX_ATTEMPTS = 3;
 
     private final OrganisationConfig org;
     private final Credentials credentials;
@@ -62,6 +63,7 @@ public final class MailboxWatcher {
     private volatile boolean canIdle;
     private volatile boolean canMove;
     private Instant lastFullScan = Instant.EPOCH;
+    private final java.util.Map<Long, Integer> attempts = new java.util.HashMap<>();
     private Thread thread;
     private Thread keepalive;
 
@@ -231,8 +233,12 @@ public final class MailboxWatcher {
     private int catchUp() throws MessagingException {
         IMAPFolder f = inbox;
         Message[] pending = f.search(new NotTerm(new FlagTerm(new Flags(org.folders().keyword()), true)));
+        // Size and arrival time only: ENVELOPE is never fetched, since a message whose header the
+        // server cannot make an envelope of would otherwise fail to load before it can be quarantined.
         FetchProfile fp = new FetchProfile();
         fp.add(UIDFolder.FetchProfileItem.UID);
+        fp.add(FetchProfile.Item.SIZE);
+        fp.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
         f.fetch(pending, fp);
         long[] uids = new long[pending.length];
         for (int i = 0; i < pending.length; i++) {
@@ -254,14 +260,40 @@ public final class MailboxWatcher {
                 if (!f.isOpen() || !imap.isConnected()) {
                     throw e;
                 }
-                LOG.warn("mailbox {}: UID {} left for the next pass: {}", org.id(), uid, e.toString());
+                failed(f, uidValidity, uid, e);
             } catch (RuntimeException e) {
                 // Store or pipeline failure: leave the message unmarked so the next pass retries it,
                 // and go on with the ones behind it.
-                LOG.error("mailbox {}: UID {} left for the next pass", org.id(), uid, e);
+                failed(f, uidValidity, uid, e);
             }
         }
         return handled;
+    }
+
+    /**
+     * A message that fails while the connection is fine is retried on the next passes; the third
+     * failure quarantines it with the reason, so one poison message is never retried forever.
+     */
+    private void failed(IMAPFolder f, long uidValidity, long uid, Exception e) throws MessagingException {
+        int n = attempts.merge(uid, 1, Integer::sum);
+        if (n < MAX_ATTEMPTS) {
+            LOG.warn("mailbox {}: UID {} left for the next pass (attempt {} of {}): {}", org.id(), uid, n, MAX_ATTEMPTS, e.toString());
+            return;
+        }
+        LOG.error("mailbox {}: UID {} failed {} times, quarantining it", org.id(), uid, n, e);
+        byte[] bytes;
+        try {
+            bytes = raw((IMAPMessage) f.getMessageByUID(uid));
+        } catch (MessagingException | RuntimeException unreadable) {
+            bytes = new byte[0];
+        }
+        Intake q = pipeline.quarantine(org, new Incoming(uidValidity, uid, clock.instant(), bytes, false, bytes.length),
+                "failed " + n + " times: " + e);
+        if (store.record(q)) {
+            committed.run();
+        }
+        attempts.remove(uid);
+        mark(f, uid, Intake.MessageStatus.QUARANTINED);
     }
 
     private void handle(IMAPFolder f, long uidValidity, long uid) throws MessagingException {
@@ -281,8 +313,8 @@ public final class MailboxWatcher {
         Intake intake = pipeline.process(org, new Incoming(uidValidity, uid, arrived, bytes, headersOnly, size));
         if (store.record(intake)) {
             committed.run();
-            LOG.info("mailbox {}: UID {} {} {} case={} mails={}", org.id(), uid, intake.status(), intake.category(),
-                    intake.caseRef().orElse("-"), intake.mails().size());
+            LOG.info("mailbox {}: UID {} {} {} case={} mails={}{}", org.id(), uid, intake.status(), intake.category(),
+                    intake.caseRef().orElse("-"), intake.mails().size(), intake.reason() == null ? "" : " (" + intake.reason() + ")");
         }
         mark(f, uid, intake.status());
     }

@@ -148,7 +148,7 @@ public final class MessageReader {
         try {
             InternetAddress[] list = InternetAddress.parseHeader(header.get(), false);
             for (Address a : list) {
-                if (a instanceof InternetAddress ia && ia.getAddress() != null && ia.getAddress().contains("@")) {
+                if (a instanceof InternetAddress ia && ia.getAddress() != null && valid(ia.getAddress())) {
                     return Optional.of(ia);
                 }
             }
@@ -156,14 +156,26 @@ public final class MessageReader {
             // Fall through to the lenient scan below.
         }
         Matcher at = Pattern.compile("[^\\s<>\"',;:()]+@[^\\s<>\"',;:()]+").matcher(header.get());
-        if (at.find()) {
-            try {
-                return Optional.of(new InternetAddress(at.group(), false));
-            } catch (MessagingException ignored) {
-                return Optional.empty();
+        while (at.find()) {
+            if (valid(at.group())) {
+                try {
+                    return Optional.of(new InternetAddress(at.group(), false));
+                } catch (MessagingException ignored) {
+                    // Not an address after all; try the next candidate.
+                }
             }
         }
         return Optional.empty();
+    }
+
+    /** Only an address that can be written into an outgoing header as it is: mail is never sent anywhere else. */
+    private static boolean valid(String address) {
+        try {
+            new InternetAddress(address, true).validate();
+            return address.indexOf('@') > 0 && !address.matches(".*[\\s\\x00-\\x1f].*");
+        } catch (MessagingException e) {
+            return false;
+        }
     }
 
     private static Optional<String> firstId(String header) {

@@ -102,6 +102,23 @@ class BadInputTest {
     }
 
     @Test
+    void crlf_in_display_names_and_reply_to_is_neither_injected_nor_a_reason_to_hold_the_notice() throws Exception {
+        start("");
+        // Stored as the MTA would: a well-behaved SMTP client refuses this From for its envelope.
+        mail.deliverDirect(("From: =?utf-8?Q?Kari=0D=0ABcc:_evil@attacker.test?= <kari@hemit.test>\r\nTo: " + MAILBOX
+                + "\r\nSubject: =?utf-8?Q?Feil_i_meldingsutveksling=0D=0AX-Injected:_yes?=\r\nMessage-ID: <h12@t>\r\n"
+                + "Reply-To: =?utf-8?Q?x=0D=0ABcc:_evil@attacker.test?= <kari@hemit.test>\r\n\r\nHei\r\n").getBytes(StandardCharsets.US_ASCII), MAILBOX);
+        MimeMessage copy = mail.awaitInbox(IT, 1, WAIT).get(0);
+        MimeMessage receipt = mail.awaitInbox(PARTNER, 1, WAIT).get(0);
+        for (MimeMessage m : List.of(copy, receipt)) {
+            assertThat(m.getHeader("Bcc")).isNull();
+            assertThat(m.getHeader("X-Injected")).isNull();
+        }
+        assertThat(mail.inbox("evil@attacker.test")).isEmpty();
+        assertThat(harness.service().store().query("SELECT status FROM messages").get(0)[0]).isEqualTo("processed");
+    }
+
+    @Test
     void crlf_in_the_subject_cannot_inject_a_header_into_outgoing_mail() throws Exception {
         start("");
         byte[] raw = ("From: kari@hemit.test\r\nTo: " + MAILBOX + "\r\nSubject: =?utf-8?Q?Feil_i_meldingsutveksling=0D=0ABcc:_evil@attacker.test?=\r\n"
