@@ -33,6 +33,7 @@ public final class JakartaSmtpSender implements SmtpSender {
     private final Map<String, Credentials> credentials;
     private final Map<String, Transport> open = new ConcurrentHashMap<>();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
     private final java.util.Optional<FallbackSmtp> fallback;
 
@@ -44,8 +45,15 @@ public final class JakartaSmtpSender implements SmtpSender {
     }
 
     @Override
-    public synchronized void send(String org, String via, String envelopeFrom, List<String> recipients, byte[] raw) throws MessagingException {
+    public void send(String org, String via, String envelopeFrom, List<String> recipients, byte[] raw) throws MessagingException {
         Endpoint e = endpoint(org, via);
+        // One connection per endpoint, used by one sender at a time; endpoints send in parallel.
+        synchronized (locks.computeIfAbsent(e.key(), k -> new Object())) {
+            sendVia(e, envelopeFrom, recipients, raw);
+        }
+    }
+
+    private void sendVia(Endpoint e, String envelopeFrom, List<String> recipients, byte[] raw) throws MessagingException {
         Session session = sessions.computeIfAbsent(e.key(), k -> {
             Properties props = e.server().mailProperties("smtp", TIMEOUT);
             props.setProperty("mail." + e.server().protocol("smtp") + ".auth", "true");

@@ -196,7 +196,7 @@ public final class Store {
 
     /** Marks a mail delivered and drops its content: the store keeps no more patient data than it must. */
     public void markSent(long id) {
-        db.transaction(c -> {
+        db.relaxedTransaction(c -> {
             String now = clock.instant().toString();
             update(c, "UPDATE outbox SET status='sent', raw=NULL, sent_at=?, attempts=attempts+1, last_error=NULL WHERE id=?", now, id);
             update(c, "INSERT INTO audit(at, org, case_ref, event, detail) SELECT ?, org, case_ref, 'delivered', kind || ' to ' || recipients FROM outbox WHERE id=?",
@@ -206,7 +206,7 @@ public final class Store {
     }
 
     public void markRetry(long id, Instant next, String error) {
-        db.transaction(c -> update(c, "UPDATE outbox SET attempts=attempts+1, next_attempt_at=?, last_error=? WHERE id=?",
+        db.relaxedTransaction(c -> update(c, "UPDATE outbox SET attempts=attempts+1, next_attempt_at=?, last_error=? WHERE id=?",
                 next.toEpochMilli(), error, id));
     }
 

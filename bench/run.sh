@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Benchmark against the real Dovecot + Postfix: end-to-end latency (with the IDLE-signal floor and a
+# Sieve redirect beside it), a 1 000-notice burst over 50 mailboxes, and memory/threads/CPU at
+# 1, 100 and 400 watched mailboxes. Needs root (starts realmail). Prints its summary last.
+#   bench/run.sh            full run (about 6 minutes)
+#   bench/run.sh --quick    fewer samples, scale up to 100 mailboxes
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export REALMAIL_DIR=${REALMAIL_DIR:-/tmp/realmail-bench}
+
+users="partner@bench.test:secret floor@bench.test:secret sieve@bench.test:secret"
+for i in 1 2 3; do users="$users staff$i@bench.test:secret"; done
+for i in $(seq -w 1 50); do users="$users mv$i@bench.test:secret"; done
+for i in $(seq -w 1 400); do users="$users mb$i@scale.test:secret"; done
+REALMAIL_USERS="$users" REALMAIL_CLEAN=1 REALMAIL_IMAP_PORT=20143 REALMAIL_IMAPS_PORT=20993 REALMAIL_SMTP_PORT=20025 \
+  REALMAIL_SUBMISSION_PORT=20587 REALMAIL_SMTPS_PORT=20465 REALMAIL_SIEVE_PORT=24190 bash ../shared/realmail/start.sh >/dev/null
+trap 'bash ../shared/realmail/stop.sh >/dev/null 2>&1 || true' EXIT
+# The Sieve comparison: what a mail administrator would set up instead of Meldingsvakt.
+mkdir -p "$REALMAIL_DIR/mail/bench.test/sieve"
+printf 'require ["copy"];\nredirect :copy "staff3@bench.test";\n' > "$REALMAIL_DIR/mail/bench.test/sieve/.dovecot.sieve"
+chown -R mail:mail "$REALMAIL_DIR/mail/bench.test"
+
+mvn -q -B -ntp -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
+mvn -q -B -ntp -DskipTests test-compile
+java -cp "target/test-classes:target/classes:$(cat target/bench.cp)" no.meldingsvakt.bench.Benchmark "$REALMAIL_DIR" "$@"

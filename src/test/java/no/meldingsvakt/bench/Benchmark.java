@@ -1,0 +1,333 @@
+package no.meldingsvakt.bench;
+
+import jakarta.mail.Address;
+import jakarta.mail.Folder;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.event.MessageCountAdapter;
+import jakarta.mail.event.MessageCountEvent;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+
+/**
+ * The benchmark bench/run.sh runs: the real jar in its own JVM against realmail, measured from
+ * outside (SMTP submission in, files appearing in recipients' Maildirs out).
+ */
+public final class Benchmark {
+    private static final String PW = "secret";
+    private final Path realmail;
+    private final Properties ports = new Properties();
+    private final Path work = Path.of("target", "bench");
+    private final boolean quick;
+
+    private Benchmark(Path realmail, boolean quick) throws Exception {
+        this.realmail = realmail;
+        this.quick = quick;
+        try (var in = Files.newInputStream(realmail.resolve("realmail.properties"))) {
+            ports.load(in);
+        }
+        Files.createDirectories(work);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Benchmark b = new Benchmark(Path.of(args[0]), args.length > 1 && args[1].equals("--quick"));
+        System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version") + ", Dovecot + Postfix (realmail) on loopback");
+        int samples = b.quick ? 50 : 200;
+        double[] floor = b.idleFloor(b.quick ? 20 : 50);
+        double[] sieve = b.sieve(b.quick ? 20 : 50);
+        double[] latency = b.latency(samples);
+        double burst = b.burst(b.quick ? 300 : 1000, 50);
+        int[] scales = b.quick ? new int[] {1, 100} : new int[] {1, 100, 400};
+        double heap = 0;
+        for (int n : scales) {
+            heap = b.scale(n);
+        }
+        System.out.printf(Locale.ROOT, "bench: p50 %.0f ms p99 %.0f ms (idle-signal floor %.0f ms, sieve %.0f ms); burst %.0f/s; %d mailboxes %.0f MB heap%n",
+                pct(latency, 50), pct(latency, 99), pct(floor, 50), pct(sieve, 50), burst, scales[scales.length - 1], heap);
+    }
+
+    private int port(String name) {
+        return Integer.parseInt(ports.getProperty(name + ".port"));
+    }
+
+    private Path maildirNew(String address) {
+        String[] p = address.split("@");
+        return realmail.resolve("mail").resolve(p[1]).resolve(p[0]).resolve("Maildir").resolve("new");
+    }
+
+    private int count(String address) {
+        File[] files = maildirNew(address).toFile().listFiles();
+        return files == null ? 0 : files.length;
+    }
+
+    private void send(Transport t, Session s, String from, String to, String subject) throws Exception {
+        String raw = "From: " + from + "\r\nTo: " + to + "\r\nSubject: " + subject + "\r\nMessage-ID: <b" + System.nanoTime() + "@bench.test>\r\n"
+                + "Date: Thu, 12 Mar 2026 09:00:00 +0100\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nTelefon 72 48 00 00. Berørt tjeneste: PLO.\r\n";
+        MimeMessage m = new MimeMessage(s, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+        t.sendMessage(m, new Address[] {new InternetAddress(to)});
+    }
+
+    private Session smtpSession() {
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.host", "127.0.0.1");
+        p.setProperty("mail.smtp.port", Integer.toString(port("smtp")));
+        return Session.getInstance(p);
+    }
+
+    /** SMTP submission to the moment Dovecot tells an IDLE-ing client: the floor no watcher can beat. */
+    private double[] idleFloor(int n) throws Exception {
+        Properties p = new Properties();
+        Session is = Session.getInstance(p);
+        IMAPStore store = (IMAPStore) is.getStore("imap");
+        store.connect("127.0.0.1", port("imap"), "floor@bench.test", PW);
+        IMAPFolder inbox = (IMAPFolder) store.getFolder("INBOX");
+        inbox.open(Folder.READ_ONLY);
+        AtomicLong arrived = new AtomicLong();
+        inbox.addMessageCountListener(new MessageCountAdapter() {
+            @Override
+            public void messagesAdded(MessageCountEvent e) {
+                arrived.set(System.nanoTime());
+            }
+        });
+        Thread idler = new Thread(() -> {
+            try {
+                while (inbox.isOpen()) {
+                    inbox.idle();
+                }
+            } catch (Exception ignored) {
+                // Closed at the end.
+            }
+        });
+        idler.setDaemon(true);
+        idler.start();
+        Thread.sleep(1000);
+        double[] out = new double[n];
+        Session s = smtpSession();
+        try (Transport t = s.getTransport("smtp")) {
+            t.connect();
+            for (int i = 0; i < n; i++) {
+                arrived.set(0);
+                long t0 = System.nanoTime();
+                send(t, s, "partner@bench.test", "floor@bench.test", "Feil i meldingsutveksling");
+                while (arrived.get() == 0 && System.nanoTime() - t0 < 10_000_000_000L) {
+                    Thread.sleep(1);
+                }
+                out[i] = (arrived.get() - t0) / 1e6;
+                Thread.sleep(300);
+            }
+        }
+        store.close();
+        summary("idle-signal floor (SMTP submit -> IDLE EXISTS)", out);
+        return out;
+    }
+
+    /** The alternative a mail administrator has: a Sieve redirect on the same servers. */
+    private double[] sieve(int n) throws Exception {
+        double[] out = new double[n];
+        Session s = smtpSession();
+        try (Transport t = s.getTransport("smtp")) {
+            t.connect();
+            for (int i = 0; i < n; i++) {
+                int before = count("staff3@bench.test");
+                long t0 = System.nanoTime();
+                send(t, s, "partner@bench.test", "sieve@bench.test", "Feil i meldingsutveksling");
+                while (count("staff3@bench.test") == before && System.nanoTime() - t0 < 10_000_000_000L) {
+                    Thread.sleep(1);
+                }
+                out[i] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        summary("sieve redirect (SMTP submit -> in the recipient's Maildir)", out);
+        return out;
+    }
+
+    private String org(int i, String domain, String local) {
+        String id = local + i;
+        return """
+                  - id: %s
+                    address: %s@%s
+                    password_env: MV_BENCH_PASSWORD
+                    imap: {host: 127.0.0.1, port: %d, security: tls, ssl_trust: 127.0.0.1}
+                    smtp: {host: 127.0.0.1, port: %d, security: starttls, ssl_trust: 127.0.0.1}
+                    lists: {staff: [staff1@bench.test, staff2@bench.test]}
+                    fallback_lists: [staff]
+                """.formatted(id, id, domain, port("imaps"), port("submission"));
+    }
+
+    private Process startService(String name, List<String> orgs) throws Exception {
+        Path dir = work.resolve(name);
+        Files.createDirectories(dir);
+        Files.deleteIfExists(dir.resolve("store.db"));
+        Path config = dir.resolve("meldingsvakt.yaml");
+        StringBuilder yaml = new StringBuilder("store: {path: " + dir.resolve("store.db").toAbsolutePath() + "}\norganisations:\n");
+        orgs.forEach(yaml::append);
+        Files.writeString(config, yaml);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-jar", Path.of("target", "meldingsvakt.jar").toAbsolutePath().toString(), "run", "--config",
+                config.toAbsolutePath().toString()).redirectErrorStream(true).redirectOutput(dir.resolve("service.log").toFile());
+        pb.environment().put("MV_BENCH_PASSWORD", PW);
+        Process p = pb.start();
+        long end = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < end) {
+            String log = Files.exists(dir.resolve("service.log")) ? Files.readString(dir.resolve("service.log")) : "";
+            if (log.split("connected \\(", -1).length - 1 >= orgs.size()) {
+                return p;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("service did not connect all mailboxes; see " + dir.resolve("service.log"));
+    }
+
+    private static void stop(Process p) throws Exception {
+        p.destroy();
+        p.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Submission of a notice until both redistributed copies sit in their recipients' Maildirs. */
+    private double[] latency(int n) throws Exception {
+        Process service = startService("latency", List.of(org(1, "bench.test", "mv0")));
+        Thread.sleep(2000);
+        double[] out = new double[n];
+        Session s = smtpSession();
+        try (Transport t = s.getTransport("smtp")) {
+            t.connect();
+            for (int i = 0; i < n; i++) {
+                int a = count("staff1@bench.test");
+                int b = count("staff2@bench.test");
+                long t0 = System.nanoTime();
+                send(t, s, "partner@bench.test", "mv01@bench.test", "Feil i meldingsutveksling " + i);
+                while ((count("staff1@bench.test") == a || count("staff2@bench.test") == b) && System.nanoTime() - t0 < 30_000_000_000L) {
+                    Thread.sleep(1);
+                }
+                out[i] = (System.nanoTime() - t0) / 1e6;
+                Thread.sleep(100);
+            }
+        } finally {
+            stop(service);
+        }
+        summary("Meldingsvakt (SMTP submit -> both redistributed copies in recipients' Maildirs)", out);
+        return out;
+    }
+
+    /** Many notices over many mailboxes at once: notices per second until all copies are delivered. */
+    private double burst(int notices, int mailboxes) throws Exception {
+        List<String> orgs = new ArrayList<>();
+        for (int i = 1; i <= mailboxes; i++) {
+            orgs.add(org(i, "bench.test", i < 10 ? "mv0" : "mv"));
+        }
+        Process service = startService("burst", orgs);
+        Thread.sleep(2000);
+        int before1 = count("staff1@bench.test");
+        int before2 = count("staff2@bench.test");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        long t0 = System.nanoTime();
+        for (int w = 0; w < 8; w++) {
+            int worker = w;
+            pool.submit(() -> {
+                Session s = smtpSession();
+                try (Transport t = s.getTransport("smtp")) {
+                    t.connect();
+                    for (int i = worker; i < notices; i += 8) {
+                        int mb = i % mailboxes + 1;
+                        send(t, s, "partner@bench.test", String.format("mv%02d@bench.test", mb), "Feil i meldingsutveksling " + i);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.MINUTES);
+        double submitted = (System.nanoTime() - t0) / 1e9;
+        long end = System.nanoTime() + 600_000_000_000L;
+        while ((count("staff1@bench.test") - before1 < notices || count("staff2@bench.test") - before2 < notices) && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        stop(service);
+        double rate = notices / seconds;
+        System.out.printf(Locale.ROOT, "burst: %d notices over %d mailboxes (submitted in %.1f s), all %d copies delivered in %.1f s: %.0f notices/s%n",
+                notices, mailboxes, submitted, 2 * notices, seconds, rate);
+        return rate;
+    }
+
+    /** Heap after GC, threads, resident memory and idle CPU with n watched mailboxes. Returns heap MB. */
+    private double scale(int n) throws Exception {
+        List<String> orgs = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            orgs.add(org(i, "scale.test", i < 10 ? "mb00" : i < 100 ? "mb0" : "mb"));
+        }
+        Process service = startService("scale-" + n, orgs);
+        long pid = service.pid();
+        Thread.sleep(15_000);
+        long cpu0 = cpuTicks(pid);
+        long wall0 = System.nanoTime();
+        Thread.sleep(quick ? 15_000 : 30_000);
+        double cpu = (cpuTicks(pid) - cpu0) / 100.0 / ((System.nanoTime() - wall0) / 1e9) * 100;
+        run("jcmd", Long.toString(pid), "GC.run");
+        String info = run("jcmd", Long.toString(pid), "GC.heap_info");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
+        double heap = m.find() ? Long.parseLong(m.group(1)) / 1024.0 : -1;
+        String status = Files.readString(Path.of("/proc/" + pid + "/status"));
+        String threads = field(status, "Threads");
+        String rss = field(status, "VmRSS");
+        stop(service);
+        System.out.printf(Locale.ROOT, "scale: %d mailboxes: heap after GC %.1f MB, %s threads, RSS %s, CPU while idle %.1f %% of one core%n",
+                n, heap, threads, rss, cpu);
+        return heap;
+    }
+
+    private static long cpuTicks(long pid) throws Exception {
+        String[] f = Files.readString(Path.of("/proc/" + pid + "/stat")).replaceAll("^.*\\) ", "").split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    private static String field(String status, String name) {
+        for (String line : status.split("\n")) {
+            if (line.startsWith(name + ":")) {
+                return line.substring(name.length() + 1).strip();
+            }
+        }
+        return "?";
+    }
+
+    private static String run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        return out;
+    }
+
+    private static void summary(String what, double[] ms) {
+        System.out.printf(Locale.ROOT, "%s: n=%d p50 %.0f ms, p90 %.0f ms, p99 %.0f ms, max %.0f ms%n", what, ms.length, pct(ms, 50), pct(ms, 90),
+                pct(ms, 99), pct(ms, 100));
+    }
+
+    private static double pct(double[] values, double p) {
+        List<Double> sorted = new ArrayList<>();
+        for (double v : values) {
+            sorted.add(v);
+        }
+        Collections.sort(sorted);
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+}
