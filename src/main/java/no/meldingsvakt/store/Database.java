@@ -7,18 +7,24 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteDataSource;
 
 /**
  * One SQLite database in WAL mode behind one connection. SQLite allows a single writer anyway;
- * serialising through a lock keeps transactions short and free of SQLITE_BUSY surprises.
+ * serialising through one connection keeps transactions free of SQLITE_BUSY surprises, and group
+ * commit lets many watchers share each fsync.
  */
 public final class Database implements AutoCloseable {
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    private final List<Pending<?>> queue = new ArrayList<>();
+    private String synchronous = "FULL";
 
     private Database(Connection connection) {
         this.connection = connection;
@@ -52,21 +58,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in one transaction; commits on success, rolls back on any exception. */
+    /**
+     * Runs {@code work} in a transaction of its own and returns once it is committed to disk.
+     * Callers on other threads that arrive meanwhile share one commit (group commit): whoever holds
+     * the connection runs every queued piece of work, each under its own savepoint so that one
+     * failure rolls back only its own changes, and commits them all with a single fsync.
+     */
     public <T> T transaction(SqlWork<T> work) {
-        lock.lock();
-        try {
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(e);
-                throw e instanceof RuntimeException r ? r : new StoreException("transaction failed", (SQLException) e);
-            }
-        } finally {
-            lock.unlock();
-        }
+        return submit(work, true);
     }
 
     /**
@@ -75,31 +74,101 @@ public final class Database implements AutoCloseable {
      * doing something once more (marking a mail sent), never for what precedes an IMAP move.
      */
     public <T> T relaxedTransaction(SqlWork<T> work) {
+        return submit(work, false);
+    }
+
+    private <T> T submit(SqlWork<T> work, boolean durable) {
+        if (lock.isHeldByCurrentThread()) {
+            // Running it here would commit the enclosing work half-done.
+            throw new IllegalStateException("nested transaction: pass the Connection down instead");
+        }
+        Pending<T> mine = new Pending<>(work, durable);
+        synchronized (queue) {
+            queue.add(mine);
+        }
         lock.lock();
         try {
-            setSynchronous("NORMAL");
-            try {
-                return transaction(work);
-            } finally {
-                setSynchronous("FULL");
+            if (!mine.done) {
+                runQueued();
             }
         } finally {
             lock.unlock();
         }
+        return mine.outcome();
     }
 
-    private void setSynchronous(String mode) {
-        // SQLite refuses this pragma inside a transaction, and without autocommit the driver keeps one open.
-        try {
-            connection.setAutoCommit(true);
-            try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA synchronous=" + mode);
-            } finally {
-                connection.setAutoCommit(false);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot set synchronous=" + mode, e);
+    private void runQueued() {
+        List<Pending<?>> batch;
+        synchronized (queue) {
+            batch = new ArrayList<>(queue);
+            queue.clear();
         }
+        boolean durable = batch.stream().anyMatch(b -> b.durable);
+        try {
+            setSynchronous(durable ? "FULL" : "NORMAL");
+            for (Pending<?> b : batch) {
+                b.run(connection);
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(e);
+            RuntimeException failure = e instanceof RuntimeException r ? r : new StoreException("commit failed", (SQLException) e);
+            batch.forEach(b -> b.fail(failure));
+        }
+        batch.forEach(b -> b.done = true);
+    }
+
+    /** One caller's work in a group commit. */
+    private static final class Pending<T> {
+        private final SqlWork<T> work;
+        private final boolean durable;
+        private volatile boolean done;
+        private T result;
+        private RuntimeException error;
+
+        Pending(SqlWork<T> work, boolean durable) {
+            this.work = work;
+            this.durable = durable;
+        }
+
+        void run(Connection c) throws SQLException {
+            Savepoint sp = c.setSavepoint();
+            try {
+                result = work.run(c);
+                c.releaseSavepoint(sp);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback(sp);
+                error = e instanceof RuntimeException r ? r : new StoreException("transaction failed", (SQLException) e);
+            }
+        }
+
+        void fail(RuntimeException e) {
+            if (error == null) {
+                error = e;
+            }
+            result = null;
+        }
+
+        T outcome() {
+            if (error != null) {
+                throw error;
+            }
+            return result;
+        }
+    }
+
+    private void setSynchronous(String mode) throws SQLException {
+        if (mode.equals(synchronous)) {
+            return;
+        }
+        // SQLite refuses this pragma inside a transaction, and without autocommit the driver keeps one open.
+        connection.setAutoCommit(true);
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA synchronous=" + mode);
+        } finally {
+            connection.setAutoCommit(false);
+        }
+        synchronous = mode;
     }
 
     private void rollbackQuietly(Exception cause) {

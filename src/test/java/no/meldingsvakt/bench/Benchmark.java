@@ -197,7 +197,10 @@ public final class Benchmark {
 
     private static void stop(Process p) throws Exception {
         p.destroy();
-        p.waitFor(30, TimeUnit.SECONDS);
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            System.out.println("warning: service did not stop within 30 s of SIGTERM; killing it");
+            p.destroyForcibly().waitFor();
+        }
     }
 
     /** Submission of a notice until both redistributed copies sit in their recipients' Maildirs. */

@@ -73,7 +73,9 @@ class CrashIT {
             awaitDone(store, sent.size(), Duration.ofMinutes(3));
         } finally {
             last.destroy();
-            last.waitFor(30, TimeUnit.SECONDS);
+            if (!last.waitFor(30, TimeUnit.SECONDS)) {
+                last.destroyForcibly().waitFor();
+            }
         }
         MailServer.sleep(2000);
 
