@@ -50,12 +50,29 @@ public final class MeldingsvaktService implements AutoCloseable {
         drainer = injector.getInstance(OutboxDrainer.class);
         drainer.start();
         watchers = injector.getInstance(Key.get(new TypeLiteral<List<MailboxWatcher>>() {}));
-        watchers.forEach(MailboxWatcher::start);
+        for (MailboxWatcher w : watchers) {
+            w.start();
+            if (watchers.size() > 1) {
+                // Hundreds of TLS logins at the same instant overflow a server's listen queue; a few
+                // milliseconds apart they all get in (400 mailboxes: ten seconds).
+                pause(STAGGER);
+            }
+        }
         monitor = injector.getInstance(HealthMonitor.class);
         monitor.start();
         started = true;
         LOG.info("Meldingsvakt started: {} mailbox(es), store {}, {} mail(s) waiting in the outbox",
                 watchers.size(), config.storePath(), store.pendingOutbox());
+    }
+
+    private static final java.time.Duration STAGGER = java.time.Duration.ofMillis(25);
+
+    private static void pause(java.time.Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public Store store() {

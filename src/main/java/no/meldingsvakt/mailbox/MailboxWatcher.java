@@ -124,7 +124,9 @@ public final class MailboxWatcher {
                 failures++;
                 lastError = e.toString();
                 health.mailboxFailed(org.id(), describe(e), isAuthFailure(e));
-                Duration wait = settings.reconnect().after(failures);
+                // Jitter keeps hundreds of watchers from retrying a restarted server in the same instant.
+                Duration base = settings.reconnect().after(failures);
+                Duration wait = base.plusMillis((long) (base.toMillis() * (java.util.concurrent.ThreadLocalRandom.current().nextDouble() - 0.5) / 2));
                 LOG.warn("mailbox {} ({}): {}; reconnecting in {} s", org.id(), org.address(), e.toString(), wait.toSeconds());
                 closeQuietly();
                 sleep(wait);
