@@ -31,6 +31,12 @@ import org.eclipse.angus.mail.imap.IMAPStore;
  */
 public final class Benchmark {
     private static final String PW = "secret";
+    /** Every service this run started: none may outlive it, or it would load the next run's servers. */
+    private static final List<Process> STARTED = Collections.synchronizedList(new ArrayList<>());
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly)));
+    }
     private final Path realmail;
     private final Properties ports = new Properties();
     private final Path work = Path.of("target", "bench");
@@ -184,6 +190,7 @@ public final class Benchmark {
                 config.toAbsolutePath().toString()).redirectErrorStream(true).redirectOutput(dir.resolve("service.log").toFile());
         pb.environment().put("MV_BENCH_PASSWORD", PW);
         Process p = pb.start();
+        STARTED.add(p);
         long end = System.nanoTime() + 120_000_000_000L;
         while (System.nanoTime() < end) {
             String log = Files.exists(dir.resolve("service.log")) ? Files.readString(dir.resolve("service.log")) : "";
@@ -192,6 +199,7 @@ public final class Benchmark {
             }
             Thread.sleep(200);
         }
+        p.destroyForcibly();
         throw new IllegalStateException("service did not connect all mailboxes; see " + dir.resolve("service.log"));
     }
 
