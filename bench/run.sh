@@ -15,6 +15,8 @@ for i in $(seq -w 1 400); do users="$users mb$i@scale.test:secret"; done
 REALMAIL_USERS="$users" REALMAIL_CLEAN=1 REALMAIL_IMAP_PORT=20143 REALMAIL_IMAPS_PORT=20993 REALMAIL_SMTP_PORT=20025 \
   REALMAIL_SUBMISSION_PORT=20587 REALMAIL_SMTPS_PORT=20465 REALMAIL_SIEVE_PORT=24190 bash ../shared/realmail/start.sh >/dev/null
 trap 'bash ../shared/realmail/stop.sh >/dev/null 2>&1 || true' EXIT
+# 400 IDLE-ing mailboxes need more inotify instances than Linux's default 128 (Dovecot polls otherwise).
+sysctl -qw fs.inotify.max_user_instances=1024 2>/dev/null || echo "note: cannot raise fs.inotify.max_user_instances; Dovecot may poll"
 # The Sieve comparison: what a mail administrator would set up instead of Meldingsvakt.
 mkdir -p "$REALMAIL_DIR/mail/bench.test/sieve"
 printf 'require ["copy"];\nredirect :copy "staff3@bench.test";\n' > "$REALMAIL_DIR/mail/bench.test/sieve/.dovecot.sieve"
