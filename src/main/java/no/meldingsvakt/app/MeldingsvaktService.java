@@ -10,7 +10,6 @@ import no.meldingsvakt.action.NoticePipeline;
 import no.meldingsvakt.config.AppConfig;
 import no.meldingsvakt.health.Health;
 import no.meldingsvakt.health.HealthMonitor;
-import no.meldingsvakt.mailbox.MailboxHealth;
 import no.meldingsvakt.mailbox.MailboxWatcher;
 import no.meldingsvakt.outbound.OutboxDrainer;
 import no.meldingsvakt.store.Database;
@@ -77,10 +76,6 @@ public final class MeldingsvaktService implements AutoCloseable {
 
     public Store store() {
         return injector.getInstance(Store.class);
-    }
-
-    public List<MailboxHealth> health() {
-        return watchers.stream().map(MailboxWatcher::health).toList();
     }
 
     /** What the watchers and the outbox last reported for an organisation. */

@@ -30,10 +30,6 @@ public enum Category {
         return norwegian;
     }
 
-    public boolean isNotice() {
-        return this == PLANNED || this == ERROR || this == MISSING_RECEIPT || this == IMPORTANT_INFO;
-    }
-
     public static Optional<Category> fromId(String id) {
         return Arrays.stream(values()).filter(c -> c.id.equalsIgnoreCase(id.trim())).findFirst();
     }

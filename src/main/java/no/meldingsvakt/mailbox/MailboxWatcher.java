@@ -57,8 +57,6 @@ public final class MailboxWatcher {
     private volatile boolean dirty = true;
     private volatile IMAPStore imap;
     private volatile IMAPFolder inbox;
-    private volatile Instant lastConfirmed;
-    private volatile String lastError;
     private volatile int failures;
     private volatile boolean canIdle;
     private volatile boolean canMove;
@@ -104,25 +102,17 @@ public final class MailboxWatcher {
         }
     }
 
-    public MailboxHealth health() {
-        IMAPStore s = imap;
-        return new MailboxHealth(org.id(), s != null && s.isConnected(), Optional.ofNullable(lastConfirmed),
-                Optional.ofNullable(lastError), failures, canIdle, canMove);
-    }
-
     private void run() {
         while (running) {
             try {
                 connect();
                 failures = 0;
-                lastError = null;
                 watch();
             } catch (Exception e) {
                 if (!running) {
                     break;
                 }
                 failures++;
-                lastError = e.toString();
                 health.mailboxFailed(org.id(), describe(e), isAuthFailure(e));
                 // Jitter keeps hundreds of watchers from retrying a restarted server in the same instant.
                 Duration base = settings.reconnect().after(failures);
@@ -214,7 +204,6 @@ public final class MailboxWatcher {
                 } while (handled > 0 && running && ++passes < MAX_PASSES);
                 lastFullScan = now;
             }
-            lastConfirmed = clock.instant();
             health.watched(org.id());
             if (canIdle) {
                 inbox.idle(true);
@@ -372,8 +361,7 @@ public final class MailboxWatcher {
                         p.simpleCommand("NOOP", null);
                         return null;
                     });
-                    lastConfirmed = clock.instant();
-                    health.watched(org.id());
+                            health.watched(org.id());
                 } catch (InterruptedException e) {
                     return;
                 } catch (Exception e) {

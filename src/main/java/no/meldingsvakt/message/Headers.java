@@ -29,7 +29,4 @@ public final class Headers {
         return first(name).map(v -> v.toLowerCase(Locale.ROOT));
     }
 
-    public List<String> all(String name) {
-        return fields.getOrDefault(name, List.of());
-    }
 }

@@ -47,10 +47,6 @@ public final class MessageReader {
         this.session = Session.getInstance(p);
     }
 
-    public Session session() {
-        return session;
-    }
-
     /**
      * Parses a whole message. Throws {@link UnreadableMessageException} only when the bytes carry
      * no usable header at all; a broken body degrades to whatever text could be recovered.

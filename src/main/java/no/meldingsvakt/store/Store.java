@@ -140,17 +140,6 @@ public final class Store {
         }
     }
 
-    public Optional<MailboxState> mailboxState(String org) {
-        return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT uidvalidity, last_uid FROM mailbox_state WHERE org=?")) {
-                s.setString(1, org);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(new MailboxState(r.getLong(1), r.getLong(2))) : Optional.empty();
-                }
-            }
-        });
-    }
-
     /** Records the server's UIDVALIDITY; a change restarts the UID count (Message-ID de-duplication covers the gap). */
     public void startMailbox(String org, long uidValidity) {
         db.transaction(c -> {
@@ -314,11 +303,6 @@ public final class Store {
             out.addAll(query("SELECT kind, recipients, coalesce(case_ref, ''), message_id FROM outbox WHERE message_id=?", id));
         }
         return out;
-    }
-
-    public void audit(String org, String caseRef, String messageKey, String event, String detail) {
-        db.transaction(c -> update(c, "INSERT INTO audit(at, org, case_ref, message_key, event, detail) VALUES (?,?,?,?,?,?)",
-                clock.instant().toString(), org, caseRef, messageKey, event, detail));
     }
 
     /** Read-only queries for the CLI, the demo and tests. */

@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,17 +115,6 @@ public final class TemplateRenderer {
     static String escapeMarkdown(String value) {
         String oneLine = value.replaceAll("[\\r\\n]+", " ");
         return MARKDOWN_SPECIAL.matcher(oneLine).replaceAll("\\\\$1");
-    }
-
-    /** Which override directories exist, for the startup summary. */
-    public List<Path> overrideDirs() {
-        List<Path> out = new ArrayList<>();
-        for (Path p : overrides) {
-            if (Files.isDirectory(p)) {
-                out.add(p);
-            }
-        }
-        return out;
     }
 
     private record Compiled(Template subject, Template plainBody, Template markdownBody) {}
