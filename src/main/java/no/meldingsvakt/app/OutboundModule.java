@@ -3,6 +3,7 @@ package no.meldingsvakt.app;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import no.meldingsvakt.auth.Credentials;
@@ -13,6 +14,7 @@ import no.meldingsvakt.outbound.MailFactory;
 import no.meldingsvakt.config.AppConfig;
 import no.meldingsvakt.outbound.JakartaSmtpSender;
 import no.meldingsvakt.outbound.OutboxDrainer;
+import no.meldingsvakt.outbound.SentJournal;
 import no.meldingsvakt.outbound.SmtpSender;
 import no.meldingsvakt.store.Store;
 
@@ -33,7 +35,8 @@ final class OutboundModule extends AbstractModule {
 
     @Provides
     @Singleton
-    OutboxDrainer drainer(Store store, SmtpSender smtp, Health health, Clock clock, ServiceSettings settings) {
-        return new OutboxDrainer(store, smtp, health, clock, settings.outboxRetry());
+    OutboxDrainer drainer(AppConfig config, Store store, SmtpSender smtp, Health health, Clock clock, ServiceSettings settings) {
+        SentJournal journal = new SentJournal(Path.of(config.storePath() + "-sent.journal"));
+        return new OutboxDrainer(store, smtp, health, journal, clock, settings.outboxRetry());
     }
 }

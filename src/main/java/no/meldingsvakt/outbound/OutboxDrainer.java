@@ -35,6 +35,7 @@ public final class OutboxDrainer {
     private final Store store;
     private final SmtpSender sender;
     private final Health health;
+    private final SentJournal journal;
     private final Clock clock;
     private final Backoff backoff;
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
@@ -50,8 +51,9 @@ public final class OutboxDrainer {
     private boolean woken;
     private Thread thread;
 
-    public OutboxDrainer(Store store, SmtpSender sender, Health health, Clock clock, Backoff backoff) {
+    public OutboxDrainer(Store store, SmtpSender sender, Health health, SentJournal journal, Clock clock, Backoff backoff) {
         this.store = store;
+        this.journal = journal;
         this.health = health;
         this.sender = sender;
         this.clock = clock;
@@ -59,6 +61,13 @@ public final class OutboxDrainer {
     }
 
     public void start() {
+        // Mail the previous run handed to SMTP but may not have recorded as sent: record it now.
+        List<Long> handedOver = journal.pending();
+        handedOver.forEach(store::markSent);
+        if (!handedOver.isEmpty()) {
+            LOG.info("marked {} mail(s) sent that the previous run delivered just before it stopped", handedOver.size());
+        }
+        journal.clear();
         running = true;
         thread = new Thread(this::loop, "outbox");
         thread.setDaemon(true);
@@ -126,13 +135,16 @@ public final class OutboxDrainer {
             byRoute.computeIfAbsent(item.org() + "/" + item.via(), k -> new ArrayList<>()).add(item);
         }
         if (byRoute.size() <= 1) {
-            return byRoute.values().stream().mapToInt(this::drainRoute).sum();
+            int delivered = byRoute.values().stream().mapToInt(this::drainRoute).sum();
+            journal.clear();
+            return delivered;
         }
         List<Future<Integer>> running = new ArrayList<>();
         for (List<OutboxItem> items : byRoute.values()) {
             running.add(workers.submit(() -> drainRoute(items)));
         }
         int delivered = 0;
+        boolean allRecorded = true;
         for (Future<Integer> f : running) {
             try {
                 delivered += f.get();
@@ -140,8 +152,12 @@ public final class OutboxDrainer {
                 Thread.currentThread().interrupt();
                 return delivered;
             } catch (ExecutionException e) {
+                allRecorded = false;
                 LOG.error("outbox worker failed", e.getCause());
             }
+        }
+        if (allRecorded) {
+            journal.clear();
         }
         return delivered;
     }
@@ -160,16 +176,10 @@ public final class OutboxDrainer {
             }
             try {
                 sender.send(item.org(), item.via(), item.envelopeFrom(), item.recipients(), item.raw());
-                store.markSent(item.id());
-                if (item.via().equals(OutgoingMail.VIA_ORG)) {
-                    health.smtpSucceeded(item.org());
-                }
-                failures.remove(route);
-                pausedUntil.remove(route);
-                delivered++;
             } catch (SmtpSender.PermanentFailure e) {
                 LOG.warn("outbox {} ({} to {}) refused permanently: {}", item.id(), item.kind(), item.recipients(), e.getMessage());
                 store.markFailed(item.id(), e.getMessage());
+                continue;
             } catch (Exception e) {
                 int n = failures.merge(route, 1, Integer::sum);
                 Instant next = clock.instant().plus(backoff.after(n));
@@ -182,6 +192,16 @@ public final class OutboxDrainer {
                 store.markRetry(item.id(), next, e.toString());
                 break;
             }
+            // Accepted by the server: journal first (microseconds, survives a kill), then the store.
+            // A store failure propagates, so the journal is kept and replayed on the next start.
+            journal.record(item.id());
+            store.markSent(item.id());
+            if (item.via().equals(OutgoingMail.VIA_ORG)) {
+                health.smtpSucceeded(item.org());
+            }
+            failures.remove(route);
+            pausedUntil.remove(route);
+            delivered++;
         }
         return delivered;
     }

@@ -1,0 +1,70 @@
+package no.meldingsvakt.outbound;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Closes the window between an SMTP server's "250 accepted" and the store recording the mail as
+ * sent. The outbox id is appended here with one unbuffered write right after the 250: that takes
+ * microseconds and survives a killed process (the bytes are in the OS). On the next start every
+ * journaled id is marked sent before anything is sent again, so a crash never sends a mail twice.
+ */
+public final class SentJournal {
+    private final Path file;
+    private FileOutputStream out;
+
+    public SentJournal(Path file) {
+        this.file = file;
+    }
+
+    /** Ids recorded by a previous run whose "sent" may not have reached the store. */
+    public synchronized List<Long> pending() {
+        List<Long> ids = new ArrayList<>();
+        try {
+            if (Files.exists(file)) {
+                for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
+                    if (line.matches("\\d+")) {
+                        ids.add(Long.parseLong(line));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return ids;
+    }
+
+    public synchronized void record(long id) {
+        try {
+            if (out == null) {
+                Path parent = file.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                out = new FileOutputStream(file.toFile(), true);
+            }
+            out.write((id + "\n").getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /** Forgets everything journaled: only when every journaled id is known to be marked sent in the store. */
+    public synchronized void clear() {
+        try {
+            if (out != null) {
+                out.close();
+                out = null;
+            }
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + file, e);
+        }
+    }
+}
