@@ -62,6 +62,9 @@ public final class OutboxDrainer {
 
     public void start() {
         // Mail the previous run handed to SMTP but may not have recorded as sent: record it now.
+        for (long id : journal.interrupted()) {
+            store.markPossibleDuplicate(id);
+        }
         List<Long> handedOver = journal.pending();
         handedOver.forEach(store::markSent);
         if (!handedOver.isEmpty()) {
@@ -174,6 +177,7 @@ public final class OutboxDrainer {
             if (paused != null && clock.instant().isBefore(paused)) {
                 break;
             }
+            journal.attempt(item.id());
             try {
                 sender.send(item.org(), item.via(), item.envelopeFrom(), item.recipients(), item.raw());
             } catch (SmtpSender.PermanentFailure e) {

@@ -25,12 +25,27 @@ public final class SentJournal {
 
     /** Ids recorded by a previous run whose "sent" may not have reached the store. */
     public synchronized List<Long> pending() {
+        return lines("");
+    }
+
+    /**
+     * Ids the previous run was sending when it stopped: it may have been killed after the server
+     * took the final "." and before its "250" arrived (RFC 1047). No SMTP client can know whether
+     * such a mail was delivered; it is sent again, and flagged as a possible duplicate.
+     */
+    public synchronized List<Long> interrupted() {
+        List<Long> started = lines("a");
+        started.removeAll(lines(""));
+        return started;
+    }
+
+    private List<Long> lines(String prefix) {
         List<Long> ids = new ArrayList<>();
         try {
             if (Files.exists(file)) {
                 for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
-                    if (line.matches("\\d+")) {
-                        ids.add(Long.parseLong(line));
+                    if (line.matches(prefix + "\\d+")) {
+                        ids.add(Long.parseLong(line.substring(prefix.length())));
                     }
                 }
             }
@@ -40,7 +55,17 @@ public final class SentJournal {
         return ids;
     }
 
+    /** Written just before the mail is handed to the SMTP server. */
+    public synchronized void attempt(long id) {
+        append("a" + id);
+    }
+
+    /** Written right after the server's "250". */
     public synchronized void record(long id) {
+        append(Long.toString(id));
+    }
+
+    private void append(String line) {
         try {
             if (out == null) {
                 Path parent = file.toAbsolutePath().getParent();
@@ -49,7 +74,7 @@ public final class SentJournal {
                 }
                 out = new FileOutputStream(file.toFile(), true);
             }
-            out.write((id + "\n").getBytes(StandardCharsets.US_ASCII));
+            out.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -199,6 +199,12 @@ public final class Store {
                 next.toEpochMilli(), error, id));
     }
 
+    /** The previous run was stopped while handing this mail to SMTP; it is sent again and the audit says so. */
+    public void markPossibleDuplicate(long id) {
+        db.transaction(c -> update(c, "INSERT INTO audit(at, org, case_ref, event, detail) SELECT ?, org, case_ref, 'possible-duplicate', dedupe_key"
+                + " FROM outbox WHERE id=? AND status='pending'", clock.instant().toString(), id));
+    }
+
     public void markFailed(long id, String error) {
         db.transaction(c -> {
             String now = clock.instant().toString();

@@ -22,7 +22,6 @@ import no.meldingsvakt.testing.MailServer;
 import no.meldingsvakt.testing.Mails;
 import no.meldingsvakt.testing.RealMail;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills the real service (the jar, in its own JVM) with SIGKILL at random points while a burst of
@@ -32,12 +31,18 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashIT {
     private static final String KARI = "kari@hemit.test";
     private static final String OLA = "ola@nabokommune.test";
-    @TempDir
-    Path dir;
+    /** Kept after the run (not a temp dir): the store and each round's log explain a failure. */
+    private final Path dir = Path.of("target", "crash-it");
 
     @Test
     void sigkill_at_random_points_loses_nothing_and_sends_nothing_twice() throws Exception {
         RealMail real = RealMail.require();
+        if (Files.exists(dir)) {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+        Files.createDirectories(dir);
         real.users().forEach(real::purge);
         Path jar = Path.of("target", "meldingsvakt.jar").toAbsolutePath();
         assertThat(jar).exists();
@@ -86,13 +91,36 @@ class CrashIT {
                 copies.merge(staff + " " + Mails.originalId(m), 1, Integer::sum);
             }
         }
-        assertThat(copies.values()).as("copies per recipient and notice (seed " + seed + ")").containsOnly(1);
+        // A kill after the server took the final "." and before its "250" arrived (RFC 1047) leaves a
+        // mail no SMTP client can know the fate of: it is sent again and flagged in the audit trail.
+        // Only such flagged mails may arrive twice; everything else exactly once.
+        java.util.Set<String> flagged = new java.util.HashSet<>();
+        java.util.Set<String> flaggedReceipts = new java.util.HashSet<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + store.toAbsolutePath());
+                Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT detail FROM audit WHERE event='possible-duplicate'")) {
+            while (r.next()) {
+                String key = r.getString(1);  // copy:<org>:<message-id>:<recipient> or receipt:<case>
+                if (key.startsWith("receipt:")) {
+                    flaggedReceipts.add(key.substring("receipt:".length()));
+                } else if (key.startsWith("copy:")) {
+                    int colon = key.lastIndexOf(':');
+                    flagged.add(key.substring(colon + 1) + " " + key.substring(key.indexOf(':', 5) + 1, colon));
+                }
+            }
+        }
+        System.out.println("crash test: " + (flagged.size() + flaggedReceipts.size()) + " mail(s) interrupted between '.' and '250', flagged: "
+                + flagged + " " + flaggedReceipts);
+        assertThat(flagged.size() + flaggedReceipts.size()).as("interrupted sends cannot outnumber the kills").isLessThanOrEqualTo(rounds);
+        assertThat(copies).as("copies per recipient and notice (seed " + seed + ", logs and store in " + dir + ")")
+                .allSatisfy((k, v) -> assertThat(v).as(k).isEqualTo(flagged.contains(k) ? v : 1))
+                .allSatisfy((k, v) -> assertThat(v).as(k).isBetween(1, 2));
         for (Emails e : sent) {
             assertThat(copies.keySet()).as("someone got " + e.messageIdValue()).anyMatch(k -> k.endsWith(" " + e.messageIdValue()));
         }
         assertThat(copies.size()).as("every recipient holds every notice meant for them").isEqualTo(expectedCopies);
         for (String partner : List.of(KARI, OLA)) {
-            assertThat(real.inbox(partner)).extracting(Mails::subject).as("receipts to " + partner).doesNotHaveDuplicates();
+            assertThat(real.inbox(partner)).extracting(Mails::subject).as("receipts to " + partner)
+                    .filteredOn(s -> flaggedReceipts.stream().noneMatch(s::contains)).doesNotHaveDuplicates();
         }
         assertThat(real.inbox(Emails.MAILBOX)).as("nothing left unfiled").isEmpty();
         assertThat(count(store, "SELECT count(*) FROM outbox WHERE status <> 'sent'")).as("nothing left in the outbox").isZero();
