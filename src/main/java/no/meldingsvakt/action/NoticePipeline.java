@@ -132,7 +132,7 @@ public final class NoticePipeline {
 
     /** Keeps a message Meldingsvakt cannot read, and tells a person about it. */
     public Intake quarantine(OrganisationConfig org, Incoming in, String reason) {
-        String key = "sha256:" + java.util.HexFormat.of().formatHex(sha(in.bytes()));
+        String key = CaseRefs.messageKey(Optional.empty(), in.bytes());
         ParsedMessage partial = null;
         try {
             partial = reader.readHeadersOnly(in.bytes());
@@ -191,14 +191,6 @@ public final class NoticePipeline {
         v.put("folder", org.folders().processed());
         v.put("now", SHOWN.format(clock.instant()));
         return v;
-    }
-
-    private static byte[] sha(byte[] b) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(b);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The organisation's templates (its own directory first, then the shared and built-in ones). */
