@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import no.meldingsvakt.calendar.BusinessCalendar;
 import no.meldingsvakt.classify.Classification;
-import no.meldingsvakt.classify.Classifier;
 import no.meldingsvakt.config.OrganisationConfig;
 import no.meldingsvakt.message.MessageReader;
 import no.meldingsvakt.message.ParsedMessage;
@@ -77,10 +76,15 @@ public final class NoticePipeline {
             return intake(org, in, key, m, "", "", MessageStatus.DUPLICATE, "same Message-ID already processed",
                     Optional.empty(), seen.filter(s -> !s.isEmpty()), List.of(), List.of(), List.of(new AuditEntry("duplicate", key)));
         }
-        Classification c = Classifier.classify(m, org.address());
+        Assessment a = Assessment.of(org, m, in.arrivedAt());
+        Classification c = a.classification();
         List<AuditEntry> audit = new ArrayList<>();
         audit.add(new AuditEntry("classified", c.category().id() + c.automaticReason().map(r -> " (automatic: " + r + ")").orElse("")
-                + (c.services().isEmpty() ? "" : " services=" + c.services())));
+                + (c.services().isEmpty() ? "" : " services=" + c.services())
+                + m.forward().map(f -> " forwarded (" + f.form() + ") from " + f.fromAddress().orElse("?")).orElse("")));
+        if (!a.details().problems().isEmpty()) {
+            audit.add(new AuditEntry("problems", a.details().problems().stream().map(p -> p.id()).toList().toString()));
+        }
         List<ReportBounce.Bounce> bounced = c.automatic() ? bounces.match(m, in.bytes()) : List.of();
         if (!bounced.isEmpty()) {
             bounced.forEach(b -> audit.add(new AuditEntry("bounce", b.kind() + " to " + b.recipient() + ": " + b.status())));
@@ -98,13 +102,14 @@ public final class NoticePipeline {
 
         List<OutgoingMail> mails = new ArrayList<>();
         Map<String, Object> values = values(org, m, in, c, caseRef.orElse("–"));
+        values.putAll(NoticeValues.of(a));
         ReceiptDecision receipt = caseRef.isPresent()
-                ? receipts.decide(org, m, c, ref, newCase)
+                ? receipts.decide(org, a, ref, newCase)
                 : ReceiptDecision.no("no case for automatic mail", "ikke sendt (automatisk e-post)");
         TemplateRenderer renderer = templates.forOrganisation(org);
         if (receipt.send()) {
             try {
-                mails.add(receipts.compose(org, renderer, m, ref, values));
+                mails.add(receipts.compose(org, renderer, a, ref, values));
             } catch (RuntimeException e) {
                 // A receipt that cannot be built must never keep the notice from staff.
                 receipt = ReceiptDecision.no("receipt could not be built: " + e.getMessage(), "ikke sendt (ugyldig avsenderadresse)");
@@ -113,7 +118,7 @@ public final class NoticePipeline {
         audit.add(new AuditEntry(receipt.send() ? "receipt-queued" : "receipt-skipped", receipt.why()));
         values.put("receiptStatus", receipt.norwegian());
 
-        SelectRoutes.Selection selection = SelectRoutes.select(org, c, m.senderDomain().orElse(""), in.arrivedAt());
+        SelectRoutes.Selection selection = a.selection();
         List<String> recipients = Redistribute.recipients(org, selection.lists());
         values.put("lists", String.join(", ", selection.lists()));
         if (!recipients.isEmpty()) {
@@ -177,9 +182,13 @@ public final class NoticePipeline {
         Map<String, Object> v = new HashMap<>();
         v.put("organisation", org.name());
         v.put("monitoredAddress", org.address());
-        v.put("originalSubject", m.subject().isBlank() ? "(uten emne)" : m.subject());
-        v.put("sender", m.fromName().filter(n -> !n.isBlank()).map(n -> n + " <" + m.fromAddress().orElse("") + ">")
-                .orElse(m.fromAddress().orElse("(ukjent)")));
+        v.put("originalSubject", m.originalSubject().isBlank() ? "(uten emne)" : m.originalSubject());
+        Optional<String> fwdName = m.forward().flatMap(f -> f.fromName());
+        Optional<String> fwdAddress = m.forward().flatMap(f -> f.fromAddress());
+        v.put("sender", m.forward().isPresent()
+                ? fwdName.map(n -> n + fwdAddress.map(x -> " <" + x + ">").orElse("")).or(() -> fwdAddress).orElse("(ukjent)")
+                : person(m.fromName(), m.fromAddress()));
+        v.put("forwardedBy", m.forward().isPresent() ? person(m.fromName(), m.fromAddress()) : "");
         v.put("receivedAt", SHOWN.format(m.date().orElse(in.arrivedAt())));
         v.put("caseRef", ref);
         v.put("category", c.category().id());
@@ -191,6 +200,10 @@ public final class NoticePipeline {
         v.put("folder", org.folders().processed());
         v.put("now", SHOWN.format(clock.instant()));
         return v;
+    }
+
+    private static String person(Optional<String> name, Optional<String> address) {
+        return name.filter(n -> !n.isBlank()).map(n -> n + " <" + address.orElse("") + ">").orElse(address.orElse("(ukjent)"));
     }
 
     /** The organisation's templates (its own directory first, then the shared and built-in ones). */

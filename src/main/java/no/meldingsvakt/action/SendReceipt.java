@@ -3,7 +3,6 @@ package no.meldingsvakt.action;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import no.meldingsvakt.classify.Classification;
 import no.meldingsvakt.config.OrganisationConfig;
 import no.meldingsvakt.message.ParsedMessage;
 import no.meldingsvakt.outbound.MailFactory;
@@ -27,34 +26,27 @@ public final class SendReceipt {
         this.clock = clock;
     }
 
-    public ReceiptDecision decide(OrganisationConfig org, ParsedMessage m, Classification c, String caseRef, boolean newCase) {
-        if (!org.receiptFor(c.category())) {
-            return ReceiptDecision.no("policy: no receipt for " + c.category().id(),
-                    "ikke sendt (" + c.category().norwegian().toLowerCase(java.util.Locale.ROOT) + " besvares ikke)");
+    /** The routine's answer (from the assessment) narrowed by what the store knows: one per case, and the rate limit. */
+    public ReceiptDecision decide(OrganisationConfig org, Assessment a, String caseRef, boolean newCase) {
+        ReceiptDecision routine = a.receipt();
+        if (!routine.send()) {
+            return routine;
         }
-        if (c.automatic()) {
-            return ReceiptDecision.no("automatic mail: " + c.automaticReason().get(), "ikke sendt (automatisk e-post)");
-        }
-        Optional<String> to = m.replyAddress();
-        if (to.isEmpty()) {
-            return ReceiptDecision.no("no sender address", "ikke sendt (mangler avsenderadresse)");
-        }
-        if (to.get().equalsIgnoreCase(org.address())) {
-            return ReceiptDecision.no("reply address is the monitored address", "ikke sendt (svaradressen er vår egen)");
-        }
+        String to = a.receiptTo().orElseThrow();
         if (!newCase && store.receiptQueued(caseRef)) {
             return ReceiptDecision.no("case " + caseRef + " already confirmed", "allerede sendt for saken");
         }
-        int recent = store.receiptsTo(org.id(), to.get(), clock.instant().minus(org.receiptLimit().window()));
+        int recent = store.receiptsTo(org.id(), to, clock.instant().minus(org.receiptLimit().window()));
         if (recent >= org.receiptLimit().max()) {
-            return ReceiptDecision.no("rate limit: " + recent + " receipts to " + to.get() + " within " + org.receiptLimit().window(),
+            return ReceiptDecision.no("rate limit: " + recent + " receipts to " + to + " within " + org.receiptLimit().window(),
                     "ikke sendt (for mange kvitteringer til avsenderen på kort tid)");
         }
-        return new ReceiptDecision(true, "receipt to " + to.get(), "sendt til " + to.get());
+        return routine;
     }
 
-    public OutgoingMail compose(OrganisationConfig org, TemplateRenderer templates, ParsedMessage m, String caseRef, Map<String, Object> values) {
-        String to = m.replyAddress().orElseThrow();
+    public OutgoingMail compose(OrganisationConfig org, TemplateRenderer templates, Assessment a, String caseRef, Map<String, Object> values) {
+        ParsedMessage m = a.message();
+        String to = a.receiptTo().orElseThrow();
         String key = "receipt:" + caseRef;
         String id = MailFactory.messageId(key, domain(org));
         byte[] raw = mail.receipt(new MailFactory.Sender(org.address(), org.name()), to, templates.render("receipt", values),

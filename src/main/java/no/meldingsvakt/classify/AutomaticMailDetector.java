@@ -24,6 +24,11 @@ public final class AutomaticMailDetector {
 
     private AutomaticMailDetector() {}
 
+    /** Whether an address is one no person reads (noreply@, mailer-daemon@ and the like). */
+    public static boolean robotAddress(String address) {
+        return ROBOT_SENDER.matcher(address).find();
+    }
+
     /** Why the message is automatic, or empty when a person sent it. */
     public static Optional<String> reason(ParsedMessage m, String monitoredAddress) {
         Headers h = m.headers();

@@ -1,19 +1,39 @@
 package no.meldingsvakt.classify;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import no.meldingsvakt.message.ParsedMessage;
 
 /** Combines subject rules, automatic-mail checks and service detection into one verdict. */
 public final class Classifier {
+    private static final java.util.regex.Pattern AUTO_REPLY = java.util.regex.Pattern.compile(
+            "^(sent from the monitored|delivery or read report|Auto-Submitted: auto-replied|X-Autoreply|X-Autorespond|X-AutoReply-From|X-Mail-Autoreply|auto-reply subject)");
+    /** "plo@kommune.no" in a bounce names a mailbox, not the PLO service. */
+    private static final java.util.regex.Pattern ADDRESS_OR_LINK = java.util.regex.Pattern.compile("[^\\s@<>]{1,64}@[^\\s@<>]{1,255}|https?://\\S{1,2000}");
+
     private Classifier() {}
 
+    private static String cap(String s) {
+        return s.length() <= 200_000 ? s : s.substring(0, 200_000);
+    }
+
     public static Classification classify(ParsedMessage m, String monitoredAddress) {
+        return classify(m, monitoredAddress, Map.of());
+    }
+
+    /**
+     * A forward is classified by the original message's subject: an employee passing a notice on
+     * rarely keeps the standard subject intact. Robot checks look at the mail as it arrived.
+     */
+    public static Classification classify(ParsedMessage m, String monitoredAddress, Map<String, List<String>> vocabulary) {
         Optional<String> automatic = AutomaticMailDetector.reason(m, monitoredAddress);
-        Optional<Category> notice = SubjectClassifier.classify(SubjectNormalizer.normalize(m.subject()));
-        boolean loopOrReport = automatic.isPresent()
-                && (automatic.get().startsWith("sent from the monitored") || automatic.get().startsWith("delivery or read report"));
+        Optional<Category> notice = SubjectClassifier.classify(SubjectNormalizer.normalize(m.originalSubject()))
+                .or(() -> SubjectClassifier.classify(SubjectNormalizer.normalize(m.subject())));
+        // A loop, a report or an out-of-office reply is never a notice, whatever its subject quotes.
+        boolean loopOrReport = automatic.isPresent() && AUTO_REPLY.matcher(automatic.get()).find();
         Category category = notice.filter(c -> !loopOrReport)
                 .orElse(automatic.isPresent() ? Category.AUTOMATIC : Category.UNKNOWN);
-        return new Classification(category, automatic, ServiceDetector.detect(m.subject() + "\n" + m.text()));
+        return new Classification(category, automatic, ServiceDetector.detect(ADDRESS_OR_LINK.matcher(cap(m.originalSubject() + "\n" + m.noticeText())).replaceAll(" "), vocabulary));
     }
 }

@@ -2,6 +2,7 @@ package no.meldingsvakt.classify;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -14,7 +15,7 @@ public final class ServiceDetector {
     private static final Map<String, Pattern> DEFAULT = new LinkedHashMap<>();
 
     static {
-        put("PLO", "plo(-?meldinger?)?|pleie[- ]og[- ]omsorg(smeldinger?)?|pleie-?\\s*og\\s*omsorgstjenest\\w*|helse[- ]og[- ]omsorgstjenest\\w*");
+        put("PLO", "plo(-?meldinger?)?|pleie-?\\s*og\\s*omsorg\\w*|helse[- ]og[- ]omsorgstjenest\\w*");
         put("helsestasjon", "helsestasjon(en|er|ene|ar|ane)?|skolehelsetjenest\\w*");
         put("legevakt", "legevakt(a|en|er|ene|ar|ane)?|lv-sentral\\w*");
         put("fastlege", "fastleg(e|en|er|ene|ar|ane)|fastlegekontor\\w*|legekontor\\w*");
@@ -31,10 +32,29 @@ public final class ServiceDetector {
     private ServiceDetector() {}
 
     public static Set<String> detect(String text) {
+        return detect(text, Map.of());
+    }
+
+    /**
+     * With an administrator's vocabulary: each canonical name (a default one or a new one) with the
+     * words that also mean it, matched as whole words with the usual Norwegian endings.
+     */
+    public static Set<String> detect(String text, Map<String, List<String>> vocabulary) {
         Set<String> out = new LinkedHashSet<>();
         DEFAULT.forEach((name, p) -> {
             if (p.matcher(text).find()) {
                 out.add(name);
+            }
+        });
+        vocabulary.forEach((name, words) -> {
+            String canonical = DEFAULT.keySet().stream().filter(d -> d.equalsIgnoreCase(name)).findFirst().orElse(name);
+            for (String w : words) {
+                Pattern p = Pattern.compile("(?<![\\p{L}\\d])" + Pattern.quote(w.strip()).replace(" ", "\\E[\\s-]+\\Q")
+                        + "(e|en|er|ene|a|ar|ane|et|s|n|r|ne)?(?![\\p{L}\\d])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                if (p.matcher(text).find()) {
+                    out.add(canonical);
+                    break;
+                }
             }
         });
         return out;

@@ -102,6 +102,7 @@ public final class ConfigLoader {
         Optional<Path> templates = top.string("templates_dir").map(Path::of);
         HealthConfig health = top.get("health").map(ConfigLoader::health).orElse(HealthConfig.defaults());
         Optional<FallbackSmtp> fallback = top.get("fallback_smtp").map(n -> fallbackSmtp(n, env));
+        Map<String, List<String>> services = ChecksReader.services(top.get("services"));
         List<OrganisationConfig> orgs = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Set<String> addresses = new HashSet<>();
@@ -110,7 +111,7 @@ public final class ConfigLoader {
             top.get("organisations").ifPresent(n -> n.error("must list at least one organisation"));
         }
         for (YamlNode o : orgNodes) {
-            OrganisationConfig org = new OrganisationReader(o, errors, env).read();
+            OrganisationConfig org = new OrganisationReader(o, errors, env, services).read();
             if (org != null) {
                 if (!ids.add(org.id())) {
                     o.get("id").ifPresent(n -> n.error("organisation id '" + org.id() + "' is used twice"));
@@ -121,7 +122,7 @@ public final class ConfigLoader {
                 orgs.add(org);
             }
         }
-        top.rejectUnknownKeys(List.of("store", "templates_dir", "health", "fallback_smtp", "organisations"));
+        top.rejectUnknownKeys(List.of("store", "templates_dir", "health", "fallback_smtp", "services", "organisations"));
         if (!errors.errors().isEmpty()) {
             throw new ConfigException(errors.errors());
         }
@@ -149,14 +150,16 @@ public final class ConfigLoader {
     private static final class OrganisationReader {
         private static final List<String> KEYS = List.of("id", "name", "address", "user", "password_env", "password_file", "auth",
                 "imap", "smtp", "folders", "idle", "poll_seconds", "lists", "routes", "fallback_lists", "admin_list",
-                "policy", "receipt_rate_limit", "business_hours", "max_message_mb", "templates_dir");
+                "policy", "receipt_rate_limit", "business_hours", "max_message_mb", "templates_dir", "checks");
 
         private final YamlNode o;
         private final YamlNode.ErrorSink errors;
         private final Function<String, String> env;
         private final int before;
+        private final Map<String, List<String>> services;
 
-        OrganisationReader(YamlNode o, YamlNode.ErrorSink errors, Function<String, String> env) {
+        OrganisationReader(YamlNode o, YamlNode.ErrorSink errors, Function<String, String> env, Map<String, List<String>> services) {
+            this.services = services;
             this.o = o;
             this.errors = errors;
             this.env = env;
@@ -200,12 +203,13 @@ public final class ConfigLoader {
             BusinessHoursConfig hours = o.get("business_hours").map(this::hours).orElse(BusinessHoursConfig.standard());
             long maxBytes = o.integer("max_message_mb", 1, 1024).map(mb -> mb * 1024L * 1024L).orElse(DEFAULT_MAX_MESSAGE_BYTES);
             Optional<Path> templates = o.string("templates_dir").map(Path::of);
+            NoticeChecks checks = ChecksReader.checks(o.get("checks"), services);
             o.rejectUnknownKeys(KEYS);
             if (errors.errors().size() > before) {
                 return null;
             }
             return new OrganisationConfig(id, name, address, user, auth, imap, smtp, folders, idle, poll,
-                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(lists)), List.copyOf(routes), List.copyOf(fallback), admin, policy, limit, hours, maxBytes, templates);
+                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(lists)), List.copyOf(routes), List.copyOf(fallback), admin, policy, limit, hours, maxBytes, templates, checks);
         }
 
         private ServerConfig server(YamlNode n, int tlsPort, int starttlsPort) {
@@ -397,8 +401,26 @@ public final class ConfigLoader {
             if (start != null && end != null && !end.isAfter(start)) {
                 n.get("end").ifPresent(e -> e.error("must be after start"));
             }
-            n.rejectUnknownKeys(List.of("days", "start", "end"));
-            return new BusinessHoursConfig(days, start == null ? d.start() : start, end == null ? d.end() : end);
+            List<DateRule> closed = new ArrayList<>();
+            for (YamlNode c : n.list("closed_days")) {
+                Optional<DateRule> r = c.isScalar() ? DateRule.parse(c.scalar()) : Optional.empty();
+                r.ifPresentOrElse(closed::add, () -> c.error("must be MM-DD, YYYY-MM-DD or easter±N"));
+            }
+            Map<DateRule, LocalTime> half = new LinkedHashMap<>();
+            n.get("half_days").ifPresent(h -> {
+                for (String day : h.keys()) {
+                    Optional<DateRule> r = DateRule.parse(day);
+                    Optional<LocalTime> closes = h.string(day).map(v -> time(h, day, v));
+                    if (r.isEmpty()) {
+                        h.get(day).ifPresent(k -> k.error("'" + day + "' must be MM-DD, YYYY-MM-DD or easter±N"));
+                    } else if (closes.isPresent()) {
+                        half.put(r.get(), closes.get());
+                    }
+                }
+            });
+            n.rejectUnknownKeys(List.of("days", "start", "end", "closed_days", "half_days"));
+            return new BusinessHoursConfig(days, start == null ? d.start() : start, end == null ? d.end() : end, List.copyOf(closed),
+                    java.util.Collections.unmodifiableMap(half));
         }
 
         private Set<DayOfWeek> days(YamlNode n) {

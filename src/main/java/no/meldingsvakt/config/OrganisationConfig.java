@@ -26,7 +26,8 @@ public record OrganisationConfig(
         ReceiptLimit receiptLimit,
         BusinessHoursConfig businessHours,
         long maxMessageBytes,
-        Optional<Path> templatesDir) {
+        Optional<Path> templatesDir,
+        NoticeChecks checks) {
 
     public boolean receiptFor(Category category) {
         CategoryPolicy p = policy.get(category);

@@ -3,16 +3,10 @@ package no.meldingsvakt.message;
 import jakarta.mail.Address;
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,14 +17,10 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /** Reads raw RFC 5322 bytes into a {@link ParsedMessage}. Stateless and thread-safe. */
 public final class MessageReader {
-    private static final int MAX_PARTS = 500;
-    private static final int MAX_DEPTH = 20;
+    private static final int MAX_NESTING = 3;
     private static final Pattern MSG_ID = Pattern.compile("<[^<>\\s]+>");
     private final Session session;
 
@@ -61,6 +51,10 @@ public final class MessageReader {
     }
 
     private ParsedMessage read(byte[] raw, boolean headersOnly) throws UnreadableMessageException {
+        return read(raw, headersOnly, 0);
+    }
+
+    private ParsedMessage read(byte[] raw, boolean headersOnly, int nesting) throws UnreadableMessageException {
         MimeMessage m;
         try {
             m = new MimeMessage(session, new ByteArrayInputStream(raw));
@@ -90,7 +84,16 @@ public final class MessageReader {
             // An unparseable Date header is common and harmless; arrival time is used instead.
         }
         String contentType = headers.first("Content-Type").map(v -> v.toLowerCase(Locale.ROOT)).orElse("text/plain");
-        String text = headersOnly ? "" : new TextCollector().collect(m);
+        BodyText body = headersOnly ? new BodyText() : new BodyText().collect(m);
+        Optional<ParsedMessage> enclosed = Optional.empty();
+        if (body.enclosed().isPresent() && nesting < MAX_NESTING) {
+            try {
+                enclosed = Optional.of(read(body.enclosed().get(), false, nesting + 1));
+            } catch (UnreadableMessageException e) {
+                // An attached message without a header is just an attachment.
+            }
+        }
+        Optional<Forward> forward = ForwardDetector.find(subject, body.text(), enclosed);
         return new ParsedMessage(
                 headers.first("Message-ID").flatMap(MessageReader::firstId),
                 ids(headers.first("In-Reply-To")),
@@ -102,15 +105,17 @@ public final class MessageReader {
                 date,
                 headers,
                 contentType,
-                text,
+                body.text(),
+                body.documentText(),
+                forward,
                 raw,
                 headersOnly);
     }
 
     static String decode(String value) {
         try {
-            return MimeUtility.decodeText(unfold(value)).replaceAll("[\\r\\n\\t]+", " ").strip();
-        } catch (UnsupportedEncodingException | RuntimeException e) {
+            return EncodedWords.decode(unfold(value)).replaceAll("[\\r\\n\\t]+", " ").strip();
+        } catch (RuntimeException e) {
             return value.strip();
         }
     }
@@ -188,92 +193,5 @@ public final class MessageReader {
             }
         });
         return List.copyOf(out);
-    }
-
-    /** Walks the MIME tree once, preferring plain text and falling back to HTML turned into text. */
-    private static final class TextCollector {
-        private int parts;
-        private final StringBuilder plain = new StringBuilder();
-        private final StringBuilder html = new StringBuilder();
-
-        String collect(Part root) {
-            walk(root, 0);
-            String text = plain.length() > 0 ? plain.toString() : html.toString();
-            return text.replace("\r\n", "\n").replace('\u00a0', ' ').strip();
-        }
-
-        private void walk(Part p, int depth) {
-            if (++parts > MAX_PARTS || depth > MAX_DEPTH) {
-                return;
-            }
-            try {
-                if (p.isMimeType("multipart/*")) {
-                    Object content = p.getContent();
-                    if (content instanceof Multipart mp) {
-                        boolean alternative = p.isMimeType("multipart/alternative");
-                        int plainBefore = plain.length();
-                        for (int i = 0; i < mp.getCount(); i++) {
-                            if (alternative && plain.length() > plainBefore) {
-                                break;
-                            }
-                            walk(mp.getBodyPart(i), depth + 1);
-                        }
-                    }
-                    return;
-                }
-                if (Part.ATTACHMENT.equalsIgnoreCase(p.getDisposition())) {
-                    return;
-                }
-                if (p.isMimeType("text/plain")) {
-                    append(plain, text(p));
-                } else if (p.isMimeType("text/html")) {
-                    append(html, htmlToText(text(p)));
-                }
-            } catch (MessagingException | IOException | RuntimeException e) {
-                // One broken part must not hide the rest of the message.
-            }
-        }
-
-        private static void append(StringBuilder sb, String s) {
-            if (!s.isBlank()) {
-                if (sb.length() > 0) {
-                    sb.append("\n\n");
-                }
-                sb.append(s);
-            }
-        }
-
-        private static String text(Part p) throws MessagingException, IOException {
-            try {
-                Object c = p.getContent();
-                if (c instanceof String s) {
-                    return s;
-                }
-            } catch (UnsupportedEncodingException e) {
-                // Unknown charset label: read the bytes as windows-1252, which never fails and is
-                // what most mislabelled Norwegian mail really is.
-            }
-            try (InputStream in = p.getInputStream()) {
-                return new String(in.readNBytes(5 * 1024 * 1024), Charset.forName("windows-1252"));
-            }
-        }
-    }
-
-    /** HTML to readable text: block elements and {@code <br>} become line breaks, table cells are separated. */
-    public static String htmlToText(String html) {
-        Document doc = Jsoup.parse(html);
-        doc.select("script, style, head").remove();
-        // wholeText() already turns <br> into a line break; block elements get theirs here.
-        for (Element e : doc.select("p, div, li, tr, h1, h2, h3, h4, h5, h6, table, blockquote")) {
-            e.prepend("\n");
-            e.append("\n");
-        }
-        for (Element td : doc.select("td, th")) {
-            td.append(" ");
-        }
-        org.jsoup.nodes.Document.OutputSettings settings = new org.jsoup.nodes.Document.OutputSettings().prettyPrint(false);
-        doc.outputSettings(settings);
-        String text = doc.body() == null ? "" : doc.body().wholeText();
-        return text.replace('\u00a0', ' ').replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
     }
 }

@@ -65,6 +65,6 @@ class SubjectClassifierTest {
     @org.junit.jupiter.api.Test
     void html_is_not_the_reader_s_concern_here() {
         // Guard that the shared HTML-to-text helper keeps table cells apart (used for HTML-only notices).
-        assertThat(MessageReader.htmlToText("<table><tr><td>Berørt</td><td>PLO</td></tr></table>")).contains("Berørt PLO");
+        assertThat(no.meldingsvakt.message.HtmlText.toText("<table><tr><td>Berørt</td><td>PLO</td></tr></table>")).contains("Berørt PLO");
     }
 }

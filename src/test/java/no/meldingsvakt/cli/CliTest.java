@@ -39,7 +39,7 @@ class CliTest {
     @Test
     void demo_processes_every_sample_and_reports_it(@TempDir Path dir) {
         Captured c = run("demo", "--smtp-port", "0", "--imap-port", "0", "--dir", dir.toString(), "--exit-after", "0");
-        assertThat(c.status).isZero();
+        assertThat(c.status).as("demo log:\n" + c.err).isZero();
         assertThat(c.out).contains("category planned, case MV-").contains("receipt: policy: no receipt for planned")
                 .contains("category error").contains("category automatic (automatic: Auto-Submitted: auto-replied)")
                 .contains("Planlagt julebord - feil dato i invitasjonen\n      category unknown");
@@ -90,6 +90,60 @@ class CliTest {
         assertThat(c.status).isEqualTo(1);
         assertThat(c.out).contains("watched:  15 min ago").contains("last error: Connection refused")
                 .contains("ALERT:    unwatched since").contains("(1 alert(s) sent)");
+    }
+
+    @Test
+    void classify_prints_one_json_line_per_file_and_goes_on_past_an_unreadable_one(@TempDir Path dir) throws Exception {
+        Path notice = Path.of("src/test/resources/corpus/planned-outlook-plain.eml");
+        Path junk = dir.resolve("junk.eml");
+        Files.writeString(junk, "\u0000\u0001 this is not mail");
+        Captured c = run("classify", "--mailbox", "meldingsansvarlig@orkland.kommune.no",
+                dir.resolve("missing.eml").toString(), notice.toString(), junk.toString());
+        String[] lines = c.out.strip().split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0]).contains("\"error\":\"cannot read file");
+        assertThat(lines[1]).startsWith("{\"file\":\"planned-outlook-plain.eml\",\"messageId\":\"<p1@helse-midt.no>\",\"category\":\"planned\",\"receipt\":false,"
+                + "\"organisation\":\"St. Olavs hospital HF\",\"sender\":\"meldingsansvarlig@helse-midt.no\",\"forwardedBy\":null,"
+                + "\"windowStart\":\"2025-03-12T16:00+01:00\",\"windowEnd\":\"2025-03-12T20:00+01:00\",\"phone\":\"+4772820000\","
+                + "\"services\":[\"PLO\",\"epikrise\",\"lab\"],\"routes\":[\"fallback\"],\"problems\":[]");
+        assertThat(lines[2]).contains("\"error\":\"would be quarantined");
+        assertThat(c.status).as("non-zero only because one file could not be read at all").isEqualTo(1);
+        assertThat(run("classify", notice.toString()).status).isZero();
+    }
+
+    @Test
+    void classify_detects_a_loop_from_the_named_mailbox() {
+        Captured c = run("classify", "--mailbox", "meldingsansvarlig@orkland.kommune.no", "src/test/resources/corpus/auto-loop-from-self.eml");
+        assertThat(c.out).contains("\"category\":\"automatic\"").contains("\"receipt\":false");
+        assertThat(run("classify", "src/test/resources/corpus/auto-loop-from-self.eml").out).contains("\"category\":\"error\"");
+    }
+
+    @Test
+    void calendar_prints_holidays_and_business_deadlines() {
+        Captured h = run("calendar", "holidays", "2026");
+        assertThat(h.status).isZero();
+        assertThat(h.out.strip().split("\n")).hasSize(12).contains("2026-04-02 Skjærtorsdag", "2026-05-17 Grunnlovsdag", "2026-12-26 2. juledag");
+        Captured d = run("calendar", "deadline", "--from", "2026-04-01T14:00", "--within", "1 business day");
+        assertThat(d.out.strip()).isEqualTo("2026-04-07T14:00+02:00");
+        assertThat(run("calendar", "deadline", "--from", "1. april", "--within", "1 business day").status).isEqualTo(2);
+    }
+
+    @Test
+    void calendar_uses_the_organisations_hours_from_the_config(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("m.yaml");
+        Files.writeString(f, """
+                organisations:
+                  - id: org
+                    address: meldingsansvarlig@org.test
+                    password_env: PW
+                    imap: {host: imap.org.test}
+                    smtp: {host: smtp.org.test}
+                    lists: {drift: [drift@org.test]}
+                    fallback_lists: [drift]
+                    business_hours: {start: "09:00", end: "16:00", half_days: {"12-23": "12:00"}}
+                """);
+        assertThat(run("calendar", "--config", f.toString(), "deadline", "--from", "2026-03-11T17:00", "--within", "1 business day").out.strip())
+                .isEqualTo("2026-03-12T16:00+01:00");
     }
 
     private record Captured(int status, String out, String err) {}

@@ -49,6 +49,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void a_freeze_period_with_a_date_nobody_can_read_is_refused_by_line_and_key() {
+        String yaml = VALID + "    checks:\n      freeze_periods:\n        - {name: sommer, from: 20.06, to: \"08-16\"}\n";
+        assertThat(errors(yaml)).containsExactly(
+                "m.yaml:12:32: organisations[0].checks.freeze_periods[0].from: must be MM-DD, YYYY-MM-DD or easter±N, was '20.06'");
+    }
+
+    @Test
+    void services_vocabulary_reaches_every_organisation() throws Exception {
+        AppConfig c = LOADER.parse(Path.of("m.yaml"), "services:\n  PLO: [hjemmetjeneste]\n" + VALID);
+        assertThat(c.organisations().get(0).checks().services()).containsEntry("PLO", List.of("hjemmetjeneste"));
+        assertThat(no.meldingsvakt.classify.ServiceDetector.detect("Hjemmetjenesten får ikke meldinger", c.organisations().get(0).checks().services()))
+                .containsExactly("PLO");
+    }
+
+    @Test
     void unknown_key_is_refused_with_line_column_and_path() {
         String yaml = VALID.replace("imap: {host: imap.org.test}", "imap: {hots: imap.org.test}");
         assertThat(errors(yaml)).contains(

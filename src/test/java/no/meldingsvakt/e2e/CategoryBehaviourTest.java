@@ -71,6 +71,21 @@ class CategoryBehaviourTest {
     }
 
     @Test
+    void staff_see_what_the_notice_says_and_where_it_falls_short_but_the_partner_does_not() throws Exception {
+        mail.send(Emails.errorNotice().subject("Feil i meldingsutveksling Orkland kommune")
+                .body("Telefonnummer for pasientrelatert informasjon: 72 48 00 00\nFeilen oppstod kl 09:30 i dag. PLO-meldinger går ikke.\n").bytes(), MAILBOX);
+
+        String copy = Mails.text(mail.awaitInbox(IT, 1, WAIT).get(0));
+        assertThat(copy).contains("Gjelder:** Orkland kommune").contains("72 48 00 00").contains("fra ")
+                .contains("Mangler når normal meldingsutveksling ventes tilbake");
+        String receipt = Mails.text(mail.awaitInbox("kari@hemit.test", 1, WAIT).get(0));
+        assertThat(receipt).doesNotContain("Mangler").doesNotContain("rutinen");
+        awaitIdleOutbox();
+        assertThat(harness.service().store().query("SELECT detail FROM audit WHERE event='problems'")).extracting(r -> r[0])
+                .containsExactly("[no-expected-end]");
+    }
+
+    @Test
     void planned_notice_gets_no_receipt_but_reaches_it() throws Exception {
         mail.send(Emails.plannedNotice().bytes(), MAILBOX);
 

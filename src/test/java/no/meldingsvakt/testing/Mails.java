@@ -15,6 +15,17 @@ public final class Mails {
         }
     }
 
+    /** The readable text of a received mail (its own body, not an attached original). */
+    public static String text(MimeMessage m) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            m.writeTo(out);
+            return new no.meldingsvakt.message.MessageReader().read(out.toByteArray()).text();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The Message-ID of the original attached to a redistributed copy. */
     public static String originalId(MimeMessage copy) {
         try {

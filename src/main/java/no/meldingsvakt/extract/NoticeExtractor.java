@@ -1,0 +1,106 @@
+package no.meldingsvakt.extract;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import no.meldingsvakt.classify.Category;
+import no.meldingsvakt.config.NoticeChecks;
+import no.meldingsvakt.message.Forward;
+import no.meldingsvakt.message.ParsedMessage;
+
+/** Reads a notice into {@link NoticeDetails}: the original one when the message forwards it. */
+public final class NoticeExtractor {
+    /** Lines a mail client wrote (a forwarded header block), not the notice's author. */
+    private static final Pattern CLIENT_LINE = Pattern.compile(
+            "^[\\s>*]*(sent|sendt|date|dato|datum|from|fra|to|til|cc|kopi|subject|emne|betreff)\\s*:\\s*.*(@|\\d{4}).*$|^.*\\b(wrote|skrev)\\s*:\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.MULTILINE);
+
+    private static final int MAX_TEXT = 100_000;
+
+    private NoticeExtractor() {}
+
+    private static String cap(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /**
+     * @param received when the message arrived, for a message without a usable Date header
+     * @param ownOrganisation the monitoring organisation's name, which a notice addressed to it
+     *     mentions but is not about
+     */
+    public static NoticeDetails extract(ParsedMessage m, Category category, Instant received, String ownOrganisation, NoticeChecks checks) {
+        if (category == Category.AUTOMATIC || category == Category.UNKNOWN) {
+            return NoticeDetails.NONE;
+        }
+        // A notice is a page or two; bounding the text bounds the work hostile input can cause.
+        String subject = cap(m.originalSubject(), 1_000);
+        String body = CLIENT_LINE.matcher(cap(m.noticeText(), MAX_TEXT)).replaceAll("");
+        Instant announced = announced(m, received);
+        boolean planned = category == Category.PLANNED;
+        TimeExpressions times = new TimeExpressions(announced.atZone(TimeExpressions.OSLO).toLocalDate(), planned);
+        TimeWindow window = choose(times.find(subject + "\n\n" + body), planned);
+        Optional<String> organisation = organisation(subject, body, cap(m.noticeText(), MAX_TEXT), m, ownOrganisation);
+        Optional<String> phone = PhoneNumbers.patientPhone(subject + "\n" + body);
+        return new NoticeDetails(organisation, window, phone, RoutineChecks.check(category, window, phone, announced, checks));
+    }
+
+    /** When the notice was sent: the forwarded original's date when there is one. */
+    static Instant announced(ParsedMessage m, Instant received) {
+        Instant own = m.date().orElse(received);
+        if (m.forward().isEmpty()) {
+            return own;
+        }
+        Forward f = m.forward().get();
+        if (f.date().isPresent()) {
+            return f.date().get();
+        }
+        TimeExpressions.Found found = new TimeExpressions(own.atZone(TimeExpressions.OSLO).toLocalDate(), false).find(f.dateText());
+        return found.points().stream().filter(p -> p.time().isPresent()).findFirst()
+                .map(p -> p.at().toInstant()).filter(i -> !i.isAfter(own)).orElse(own);
+    }
+
+    static TimeWindow choose(TimeExpressions.Found found, boolean planned) {
+        List<TimeExpressions.Point> points = found.points();
+        Optional<TimeExpressions.Range> range = found.ranges().stream().findFirst();
+        Optional<TimeExpressions.Point> cuedStart = points.stream().filter(p -> p.cue() == TimeExpressions.Cue.START).findFirst();
+        Optional<ZonedDateTime> start;
+        if (planned && range.isPresent()) {
+            return new TimeWindow(Optional.of(range.get().startAt()), Optional.of(range.get().endAt()));
+        }
+        if (cuedStart.isPresent() && !(range.isPresent() && range.get().start().equals(cuedStart.get()))) {
+            start = Optional.of(cuedStart.get().at());
+        } else if (range.isPresent()) {
+            return new TimeWindow(Optional.of(range.get().startAt()), Optional.of(range.get().endAt()));
+        } else {
+            start = points.stream().filter(p -> p.cue() != TimeExpressions.Cue.END).findFirst().map(TimeExpressions.Point::at);
+        }
+        Optional<ZonedDateTime> from = start;
+        Optional<ZonedDateTime> end = points.stream().filter(p -> p.cue() == TimeExpressions.Cue.END)
+                .map(TimeExpressions.Point::asEnd)
+                .filter(e -> from.isEmpty() || e.isAfter(from.get()))
+                .findFirst();
+        return new TimeWindow(start, end);
+    }
+
+    private static Optional<String> organisation(String subject, String body, String quoted, ParsedMessage m, String own) {
+        List<String> inSubject = Organisations.find(subject);
+        if (!inSubject.isEmpty()) {
+            return Optional.of(inSubject.get(0));
+        }
+        String ownKey = own.toLowerCase(Locale.ROOT);
+        Optional<String> inBody = Organisations.find(body).stream().filter(o -> !o.toLowerCase(Locale.ROOT).equals(ownKey)).findFirst();
+        if (inBody.isPresent()) {
+            return inBody;
+        }
+        // A reply quotes the notice's header block: its sender names the organisation.
+        Optional<String> inQuote = Organisations.find(quoted).stream().filter(o -> !o.toLowerCase(Locale.ROOT).equals(ownKey)).findFirst();
+        if (inQuote.isPresent()) {
+            return inQuote;
+        }
+        Optional<String> name = m.forward().isPresent() ? m.forward().get().fromName() : m.fromName();
+        return name.flatMap(n -> Organisations.find(n).stream().findFirst()).filter(o -> !o.toLowerCase(Locale.ROOT).equals(ownKey));
+    }
+}

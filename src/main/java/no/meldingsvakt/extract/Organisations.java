@@ -1,0 +1,90 @@
+package no.meldingsvakt.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The organisation a notice is about, as it names itself: "Orkland kommune", "St. Olavs hospital
+ * HF", "Helse Møre og Romsdal HF", "Sykehuset Innlandet HF". Names are read leftwards from the
+ * word that ends them (kommune, HF, helseforetak, sykehus), taking capitalised words and the few
+ * small words Norwegian health-trust names contain.
+ */
+final class Organisations {
+    private static final Pattern ANCHOR = Pattern.compile("(?<![\\p{L}])(kommune|Kommune|fylkeskommune|HF|helseforetak|sykehus|hospital)(?![\\p{L}])");
+    private static final Pattern SYKEHUSET = Pattern.compile(
+            "(?<![\\p{L}])(Sykehuset|Universitetssykehuset|Helse)\\s+((?:i\\s+)?\\p{Lu}[\\p{L}-]+(?:\\s+og\\s+\\p{Lu}[\\p{L}-]+)?)(\\s+HF)?");
+    /** Two-word municipality names always start with one of these. */
+    private static final Set<String> COMPOUND_FIRST = Set.of("indre", "ytre", "øvre", "nedre", "midtre", "nordre", "søndre", "vestre",
+            "østre", "øystre", "nord", "sør", "aust", "vest", "nore", "store", "lille");
+    private static final Set<String> LOWER_IN_TRUST = Set.of("og", "i", "hospital", "sykehus", "universitetssykehus");
+    private static final Set<String> NOT_A_NAME = Set.of("hei", "fra", "til", "emne", "planlagt", "stopp", "feil", "vi", "det", "den",
+            "dette", "hos", "for", "ved", "kjære", "manglende", "viktig", "informasjon", "meldingsansvarlig", "og", "med", "varsel",
+            "nedetid", "melding", "meldingstrafikk", "meldingsutveksling", "xxx", "din", "deres", "vår", "alle", "i", "på", "om", "re",
+            "sv", "vs", "fw", "fwd", "ekstern", "oppdatering", "kvittering", "forsinkelse", "stopp/forsinkelse", "gjelder", "avsender",
+            "mottaker", "berørt", "berørte", "organisasjon", "virksomhet", "kommunens", "sykehusets", "nb", "obs");
+
+    private Organisations() {}
+
+    /** Candidates in text order. */
+    static List<String> find(String text) {
+        List<String> out = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            Matcher s = SYKEHUSET.matcher(line);
+            List<int[]> taken = new ArrayList<>();
+            while (s.find()) {
+                String name = (s.group(1) + " " + s.group(2) + (s.group(3) == null ? "" : " HF")).replaceAll("\\s+", " ");
+                if (!s.group(1).equals("Helse") || s.group(3) != null) {
+                    out.add(name);
+                    taken.add(new int[] {s.start(), s.end()});
+                }
+            }
+            Matcher a = ANCHOR.matcher(line);
+            while (a.find()) {
+                int at = a.start();
+                boolean beforeHf = line.substring(a.end()).matches("\\s+HF\\b.*");
+                if (taken.stream().anyMatch(t -> at >= t[0] && at < t[1]) || beforeHf && !a.group(1).equals("HF")) {
+                    continue;
+                }
+                leftwards(line.substring(0, at), a.group(1)).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    private static Optional<String> leftwards(String before, String anchor) {
+        String[] words = before.strip().split("\\s+");
+        boolean trust = !anchor.equalsIgnoreCase("kommune") && !anchor.equals("fylkeskommune");
+        int max = trust ? 5 : 2;
+        List<String> name = new ArrayList<>();
+        for (int i = words.length - 1; i >= 0 && name.size() < max; i--) {
+            String w = words[i];
+            if (w.isEmpty() || w.matches(".*[,:;!?()\\[\\]/\"«»|].*") || w.endsWith(".") && !w.matches("St\\.|Sankt")) {
+                break;
+            }
+            boolean capital = Character.isUpperCase(w.codePointAt(0));
+            if (capital && !NOT_A_NAME.contains(w.toLowerCase(Locale.ROOT))) {
+                name.add(0, w);
+                if (!trust && name.size() == 1 && (i == 0 || !COMPOUND_FIRST.contains(words[i - 1].toLowerCase(Locale.ROOT)))) {
+                    break;
+                }
+            } else if (trust && LOWER_IN_TRUST.contains(w) && (!name.isEmpty() || w.length() > 2)) {
+                name.add(0, w);
+            } else {
+                break;
+            }
+        }
+        while (!name.isEmpty() && (LOWER_IN_TRUST.contains(name.get(0)) || !Character.isUpperCase(name.get(0).codePointAt(0)))) {
+            name.remove(0);
+        }
+        if (name.isEmpty() || name.get(0).matches("(?i)x+")) {
+            return Optional.empty();
+        }
+        String suffix = anchor.equals("Kommune") ? "kommune" : anchor;
+        return Optional.of(String.join(" ", name) + " " + suffix);
+    }
+}

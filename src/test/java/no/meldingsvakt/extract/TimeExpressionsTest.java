@@ -1,0 +1,74 @@
+package no.meldingsvakt.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TimeExpressionsTest {
+    private static final LocalDate SENT = LocalDate.of(2025, 3, 3);
+
+    private static TimeWindow planned(String text) {
+        return NoticeExtractor.choose(new TimeExpressions(SENT, true).find(text), true);
+    }
+
+    private static TimeWindow incident(String text) {
+        return NoticeExtractor.choose(new TimeExpressions(SENT, false).find(text), false);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "12.03.2025 kl. 16:00-20:00                       | 2025-03-12T16:00+01:00 | 2025-03-12T20:00+01:00",
+        "12.03.25 kl 16.00 – 13.03.25 kl 08.00            | 2025-03-12T16:00+01:00 | 2025-03-13T08:00+01:00",
+        "tirsdag 12. mars 2025 fra kl 18:00 til kl 22:00  | 2025-03-12T18:00+01:00 | 2025-03-12T22:00+01:00",
+        "26/3-2025 1600-2000                              | 2025-03-26T16:00+01:00 | 2025-03-26T20:00+01:00",
+        "fra 02.04.2025 16:00 til 02.04.2025 20:00        | 2025-04-02T16:00+02:00 | 2025-04-02T20:00+02:00",
+        "den 12.03 kl 16 - 20                             | 2025-03-12T16:00+01:00 | 2025-03-12T20:00+01:00",
+        "12.03.2025 kl 22:00-02:00                        | 2025-03-12T22:00+01:00 | 2025-03-13T02:00+01:00",
+        "28.03.2026 kl 22:00 - 29.03.2026 kl 06:00        | 2026-03-28T22:00+01:00 | 2026-03-29T06:00+02:00",
+        "25.10.2025 kl 23:00 - 26.10.2025 kl 04:00        | 2025-10-25T23:00+02:00 | 2025-10-26T04:00+01:00",
+        "12. mars kl. 08-10                               | 2025-03-12T08:00+01:00 | 2025-03-12T10:00+01:00",
+        "1. mars kl 08-10                                 | 2026-03-01T08:00+01:00 | 2026-03-01T10:00+01:00",
+        "i dag kl 20-22                                   | 2025-03-03T20:00+01:00 | 2025-03-03T22:00+01:00",
+        "i morgen fra kl 07:00 til kl 09:30               | 2025-03-04T07:00+01:00 | 2025-03-04T09:30+01:00",
+        "Start: 12.03.2025 kl 16:00\\nSlutt: 12.03.2025 kl 18:30 | 2025-03-12T16:00+01:00 | 2025-03-12T18:30+01:00",
+        "Tidspunkt:\\n2025-03-12 16:00 - 2025-03-12 20:00  | 2025-03-12T16:00+01:00 | 2025-03-12T20:00+01:00",
+        "fra kl 17 til kl 19 den 12.03.2025               | 2025-03-12T17:00+01:00 | 2025-03-12T19:00+01:00",
+        "mellom kl 16.00 og 20.00 onsdag 12. mars         | 2025-03-12T16:00+01:00 | 2025-03-12T20:00+01:00",
+        "12.03.2025 kl 16:00 til 24:00                    | 2025-03-12T16:00+01:00 | 2025-03-13T00:00+01:00",
+    })
+    void planned_windows_as_people_write_them(String text, String start, String end) {
+        TimeWindow w = planned(text.replace("\\n", "\n"));
+        assertThat(w.start()).map(Object::toString).hasValue(start.replace("+01:00", "+01:00[Europe/Oslo]").replace("+02:00", "+02:00[Europe/Oslo]"));
+        assertThat(w.end()).map(Object::toString).hasValue(end.replace("+01:00", "+01:00[Europe/Oslo]").replace("+02:00", "+02:00[Europe/Oslo]"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Feilen oppstod kl 09:30. Forventet løst kl 12.             | 2025-03-03T09:30 | 2025-03-03T12:00",
+        "Feilen startet 02.03 kl 22:00. Normal drift ventes 03.03 kl 08:00. | 2025-03-02T22:00 | 2025-03-03T08:00",
+        "Vi har hatt feil siden kl 07:15 i dag.                     | 2025-03-03T07:15 | ",
+        "Feil fra 28.02 kl 14:00, vi vet ikke når det er løst.     | 2025-02-28T14:00 | ",
+    })
+    void incidents_begin_in_the_past_and_end_only_when_stated(String text, String start, String end) {
+        TimeWindow w = incident(text);
+        assertThat(w.start()).map(t -> t.toLocalDateTime().toString()).hasValue(start);
+        if (end == null) {
+            assertThat(w.end()).isEmpty();
+        } else {
+            assertThat(w.end()).map(t -> t.toLocalDateTime().toString()).hasValue(end);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Ring 72 48 00 00 ved spørsmål",
+        "Versjon 2.10 av programmet",
+        "Saksnummer 2024/12345",
+        "Perioden 2024-2025",
+    })
+    void numbers_that_are_no_times_give_no_window(String text) {
+        assertThat(planned(text).isEmpty()).isTrue();
+    }
+}
