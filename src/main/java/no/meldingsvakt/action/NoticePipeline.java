@@ -17,6 +17,7 @@ import no.meldingsvakt.message.MessageReader;
 import no.meldingsvakt.message.ParsedMessage;
 import no.meldingsvakt.message.UnreadableMessageException;
 import no.meldingsvakt.outbound.MailFactory;
+import no.meldingsvakt.store.Cases;
 import no.meldingsvakt.store.Intake;
 import no.meldingsvakt.store.Intake.AuditEntry;
 import no.meldingsvakt.store.Intake.MessageStatus;
@@ -41,9 +42,13 @@ public final class NoticePipeline {
     private final ReportBounce bounces;
     private final Templates templates;
     private final Clock clock;
+    private final Cases cases;
+    private final FollowCase follow;
 
-    public NoticePipeline(MessageReader reader, Store store, MailFactory mail, Templates templates, Clock clock) {
+    public NoticePipeline(MessageReader reader, Store store, Cases cases, MailFactory mail, Templates templates, Clock clock) {
         this.reader = reader;
+        this.cases = cases;
+        this.follow = new FollowCase(cases, mail, clock);
         this.store = store;
         this.receipts = new SendReceipt(store, mail, clock);
         this.redistribute = new Redistribute(mail);
@@ -95,6 +100,15 @@ public final class NoticePipeline {
         boolean opensCase = c.category() != no.meldingsvakt.classify.Category.AUTOMATIC;
         Optional<String> joined = CaseRefs.find(m.subject()).filter(ref -> store.caseExists(org.id(), ref))
                 .or(() -> store.caseForThread(org.id(), threadParents(m)));
+        Optional<Cases.CaseRecord> joinedCase = joined.flatMap(cases::get);
+        if (joinedCase.isPresent() && !c.automatic() && FollowCase.fromStaff(org, m)) {
+            return staffReply(org, in, key, m, c, joinedCase.get(), audit);
+        }
+        if (joined.isEmpty() && opensCase) {
+            joined = follow.similar(org, a, in.arrivedAt());
+            joined.ifPresent(r -> audit.add(new AuditEntry("joined-similar", "same subject and organisation as " + r)));
+            joinedCase = joined.flatMap(cases::get);
+        }
         String ref = joined.orElseGet(() -> CaseRefs.newRef(org.id(), key, in.arrivedAt()));
         boolean newCase = joined.isEmpty() && opensCase;
         Optional<String> caseRef = joined.isPresent() || newCase ? Optional.of(ref) : Optional.empty();
@@ -118,7 +132,10 @@ public final class NoticePipeline {
         audit.add(new AuditEntry(receipt.send() ? "receipt-queued" : "receipt-skipped", receipt.why()));
         values.put("receiptStatus", receipt.norwegian());
 
-        SelectRoutes.Selection selection = a.selection();
+        // Updates to a case go to the lists the notice went to, so the same people follow it.
+        SelectRoutes.Selection selection = joinedCase.filter(k -> !k.lists().isEmpty())
+                .map(k -> new SelectRoutes.Selection(List.of("case " + k.ref()), k.lists().stream().filter(org.lists()::containsKey).toList()))
+                .filter(sel -> !sel.lists().isEmpty()).orElse(a.selection());
         List<String> recipients = Redistribute.recipients(org, selection.lists());
         values.put("lists", String.join(", ", selection.lists()));
         if (!recipients.isEmpty()) {
@@ -130,9 +147,28 @@ public final class NoticePipeline {
                 + " recipients=" + recipients.size()));
         Set<String> thread = new LinkedHashSet<>();
         m.messageId().ifPresent(thread::add);
+        Optional<Intake.CaseChange> change = joinedCase.isPresent() ? Optional.of(follow.change(a)).filter(ch -> !ch.isEmpty()) : Optional.empty();
+        change.flatMap(Intake.CaseChange::closeNote).ifPresent(n -> audit.add(new AuditEntry("closed", n)));
+        change.filter(ch -> ch.windowStart().isPresent()).ifPresent(ch -> audit.add(new AuditEntry("window-updated",
+                ch.windowStart().get() + " - " + ch.windowEnd().map(Object::toString).orElse("?"))));
         return intake(org, in, key, m, c.category().id(), c.automaticReason().orElse(null), MessageStatus.PROCESSED, null,
-                newCase ? Optional.of(new Intake.NewCase(ref, c.category().id(), MailFactory.headerSafe(m.subject()), sender)) : Optional.empty(),
-                caseRef, caseRef.isPresent() ? List.copyOf(thread) : List.of(), mails, audit);
+                newCase ? Optional.of(follow.newCase(org, a, ref, selection.lists(), in.arrivedAt())) : Optional.empty(),
+                caseRef, change, caseRef.isPresent() ? List.copyOf(thread) : List.of(), mails, audit);
+    }
+
+    /** A staff member answered a copy or reminder: send it on to the partner, mark the case answered, pass nothing else on. */
+    private Intake staffReply(OrganisationConfig org, Incoming in, String key, ParsedMessage m, Classification c, Cases.CaseRecord k,
+            List<AuditEntry> audit) {
+        List<OutgoingMail> mails = new ArrayList<>();
+        Optional<OutgoingMail> answer = follow.relay(org, templates.forOrganisation(org), k, m, key);
+        answer.ifPresent(mails::add);
+        audit.add(new AuditEntry("staff-reply", answer.map(x -> "sent on to " + x.recipients()).orElse("no partner address to send it to")));
+        String by = m.fromAddress().orElse("?");
+        Intake.CaseChange answered = new Intake.CaseChange(Optional.empty(), Optional.empty(), Optional.of(by), Optional.empty());
+        audit.add(new AuditEntry("answered", "reply through Meldingsvakt by " + by));
+        List<String> thread = m.messageId().map(List::of).orElse(List.of());
+        return intake(org, in, key, m, "staff-reply", c.automaticReason().orElse(null), MessageStatus.PROCESSED, null, Optional.empty(),
+                Optional.of(k.ref()), Optional.of(answered), thread, mails, audit);
     }
 
     /** Keeps a message Meldingsvakt cannot read, and tells a person about it. */
@@ -164,10 +200,16 @@ public final class NoticePipeline {
     private Intake intake(OrganisationConfig org, Incoming in, String key, ParsedMessage m, String category, String automatic,
             MessageStatus status, String reason, Optional<Intake.NewCase> newCase, Optional<String> caseRef, List<String> thread,
             List<OutgoingMail> mails, List<AuditEntry> audit) {
+        return intake(org, in, key, m, category, automatic, status, reason, newCase, caseRef, Optional.empty(), thread, mails, audit);
+    }
+
+    private Intake intake(OrganisationConfig org, Incoming in, String key, ParsedMessage m, String category, String automatic,
+            MessageStatus status, String reason, Optional<Intake.NewCase> newCase, Optional<String> caseRef, Optional<Intake.CaseChange> change,
+            List<String> thread, List<OutgoingMail> mails, List<AuditEntry> audit) {
         String sender = m == null ? "" : m.fromAddress().orElse("");
         String subject = m == null ? "" : MailFactory.headerSafe(m.subject());
         return new Intake(org.id(), in.uidValidity(), in.uid(), key, sender, subject, category, automatic, status, reason,
-                in.arrivedAt(), newCase, caseRef, thread, mails, audit);
+                in.arrivedAt(), newCase, caseRef, change, thread, mails, audit);
     }
 
     private static List<String> threadParents(ParsedMessage m) {

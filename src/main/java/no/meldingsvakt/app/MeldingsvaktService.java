@@ -11,13 +11,14 @@ import no.meldingsvakt.config.AppConfig;
 import no.meldingsvakt.health.Health;
 import no.meldingsvakt.health.HealthMonitor;
 import no.meldingsvakt.mailbox.MailboxWatcher;
+import no.meldingsvakt.mailbox.SentFolderWatcher;
 import no.meldingsvakt.outbound.OutboxDrainer;
 import no.meldingsvakt.store.Database;
 import no.meldingsvakt.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The long-running service: store, outbox drainer, one watcher per organisation. */
+/** The long-running service: store, outbox drainer, one watcher per organisation, health monitor, case follow-up. */
 public final class MeldingsvaktService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MeldingsvaktService.class);
     private final Injector injector;
@@ -25,6 +26,8 @@ public final class MeldingsvaktService implements AutoCloseable {
     private List<MailboxWatcher> watchers = List.of();
     private OutboxDrainer drainer;
     private HealthMonitor monitor;
+    private FollowUpJob followUp;
+    private List<SentFolderWatcher> sentFolders = List.of();
     private boolean started;
 
     private MeldingsvaktService(Injector injector, AppConfig config) {
@@ -34,7 +37,7 @@ public final class MeldingsvaktService implements AutoCloseable {
 
     public static MeldingsvaktService create(AppConfig config, Clock clock, ServiceSettings settings) {
         Injector injector = Guice.createInjector(new CoreModule(config, clock, settings), new StoreModule(), new TemplateModule(),
-                new PipelineModule(), new AuthModule(), new OutboundModule(), new MailboxModule());
+                new PipelineModule(), new AuthModule(), new OutboundModule(), new MailboxModule(), new FollowUpModule());
         return new MeldingsvaktService(injector, config);
     }
 
@@ -59,6 +62,10 @@ public final class MeldingsvaktService implements AutoCloseable {
         }
         monitor = injector.getInstance(HealthMonitor.class);
         monitor.start();
+        followUp = injector.getInstance(FollowUpJob.class);
+        followUp.start();
+        sentFolders = injector.getInstance(Key.get(new TypeLiteral<List<SentFolderWatcher>>() {}));
+        sentFolders.forEach(SentFolderWatcher::start);
         started = true;
         LOG.info("Meldingsvakt started: {} mailbox(es), store {}, {} mail(s) waiting in the outbox",
                 watchers.size(), config.storePath(), store.pendingOutbox());
@@ -89,6 +96,8 @@ public final class MeldingsvaktService implements AutoCloseable {
             return;
         }
         monitor.stop();
+        followUp.stop();
+        sentFolders.forEach(SentFolderWatcher::stop);
         watchers.forEach(MailboxWatcher::stop);
         drainer.stop();
         injector.getInstance(Database.class).close();

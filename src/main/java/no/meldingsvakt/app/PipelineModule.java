@@ -7,6 +7,7 @@ import java.time.Clock;
 import no.meldingsvakt.action.NoticePipeline;
 import no.meldingsvakt.message.MessageReader;
 import no.meldingsvakt.outbound.MailFactory;
+import no.meldingsvakt.store.Cases;
 import no.meldingsvakt.store.Store;
 
 /** Reading, classifying and deciding: the part of the service that needs no network. */
@@ -19,7 +20,7 @@ final class PipelineModule extends AbstractModule {
 
     @Provides
     @Singleton
-    NoticePipeline pipeline(Store store, MailFactory mail, NoticePipeline.Templates templates, Clock clock) {
-        return new NoticePipeline(new MessageReader(), store, mail, templates, clock);
+    NoticePipeline pipeline(Store store, Cases cases, MailFactory mail, NoticePipeline.Templates templates, Clock clock) {
+        return new NoticePipeline(new MessageReader(), store, cases, mail, templates, clock);
     }
 }

@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import java.time.Clock;
 import no.meldingsvakt.config.AppConfig;
 import no.meldingsvakt.store.Database;
+import no.meldingsvakt.store.Cases;
 import no.meldingsvakt.store.Store;
 
 /** The SQLite store; opened (and migrated) when first needed, not while wiring. */
@@ -20,5 +21,11 @@ final class StoreModule extends AbstractModule {
     @Singleton
     Store store(Database db, Clock clock) {
         return new Store(db, clock);
+    }
+
+    @Provides
+    @Singleton
+    Cases cases(Database db, Store store, Clock clock) {
+        return new Cases(db, store, clock);
     }
 }

@@ -95,6 +95,31 @@ public final class BusinessCalendar {
         throw new IllegalStateException("no business time within " + MAX_DAYS + " days: check business_hours");
     }
 
+    /** The instant {@code amount} of business time before {@code to} (the business day before a planned stop, say). */
+    public ZonedDateTime minus(ZonedDateTime to, Duration amount) {
+        ZonedDateTime t = to.withZoneSameInstant(OSLO);
+        Duration left = amount;
+        LocalDate day = t.toLocalDate();
+        for (int i = 0; i < MAX_DAYS; i++, day = day.minusDays(1)) {
+            Optional<Opening> o = open(day);
+            if (o.isEmpty()) {
+                continue;
+            }
+            ZonedDateTime opens = ZonedDateTime.of(day, o.get().start(), OSLO);
+            ZonedDateTime closes = ZonedDateTime.of(day, o.get().end(), OSLO);
+            ZonedDateTime end = t.isBefore(closes) ? t : closes;
+            if (!end.isAfter(opens)) {
+                continue;
+            }
+            Duration available = Duration.between(opens, end);
+            if (left.compareTo(available) <= 0) {
+                return end.minus(left);
+            }
+            left = left.minus(available);
+        }
+        throw new IllegalStateException("no business time within " + MAX_DAYS + " days: check business_hours");
+    }
+
     public ZonedDateTime plusDays(ZonedDateTime from, int days) {
         return plus(from, dayLength().multipliedBy(days));
     }

@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import no.meldingsvakt.calendar.BusinessCalendar;
-import no.meldingsvakt.calendar.BusinessDuration;
+import no.meldingsvakt.config.BusinessAmount;
 import no.meldingsvakt.config.AppConfig;
 import no.meldingsvakt.config.BusinessHoursConfig;
 import no.meldingsvakt.config.ConfigError;
@@ -98,7 +98,7 @@ final class CalendarCommand {
                 System.err.println("--from must look like 2026-04-01T14:00, was '" + from + "'");
                 return 2;
             }
-            Optional<java.time.Duration> amount = BusinessDuration.parse(within, calendar);
+            Optional<java.time.Duration> amount = BusinessAmount.parse(within).map(a -> a.duration(calendar.dayLength()));
             if (amount.isEmpty()) {
                 System.err.println("--within must look like \"1 business day\" or \"2 business hours\", was '" + within + "'");
                 return 2;

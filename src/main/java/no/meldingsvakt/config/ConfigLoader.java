@@ -150,7 +150,7 @@ public final class ConfigLoader {
     private static final class OrganisationReader {
         private static final List<String> KEYS = List.of("id", "name", "address", "user", "password_env", "password_file", "auth",
                 "imap", "smtp", "folders", "idle", "poll_seconds", "lists", "routes", "fallback_lists", "admin_list",
-                "policy", "receipt_rate_limit", "business_hours", "max_message_mb", "templates_dir", "checks");
+                "policy", "receipt_rate_limit", "business_hours", "max_message_mb", "templates_dir", "checks", "cases");
 
         private final YamlNode o;
         private final YamlNode.ErrorSink errors;
@@ -204,12 +204,13 @@ public final class ConfigLoader {
             long maxBytes = o.integer("max_message_mb", 1, 1024).map(mb -> mb * 1024L * 1024L).orElse(DEFAULT_MAX_MESSAGE_BYTES);
             Optional<Path> templates = o.string("templates_dir").map(Path::of);
             NoticeChecks checks = ChecksReader.checks(o.get("checks"), services);
+            CasePolicy cases = CasesReader.read(o.get("cases"), lists.keySet());
             o.rejectUnknownKeys(KEYS);
             if (errors.errors().size() > before) {
                 return null;
             }
             return new OrganisationConfig(id, name, address, user, auth, imap, smtp, folders, idle, poll,
-                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(lists)), List.copyOf(routes), List.copyOf(fallback), admin, policy, limit, hours, maxBytes, templates, checks);
+                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(lists)), List.copyOf(routes), List.copyOf(fallback), admin, policy, limit, hours, maxBytes, templates, checks, cases);
         }
 
         private ServerConfig server(YamlNode n, int tlsPort, int starttlsPort) {

@@ -27,7 +27,8 @@ public record OrganisationConfig(
         BusinessHoursConfig businessHours,
         long maxMessageBytes,
         Optional<Path> templatesDir,
-        NoticeChecks checks) {
+        NoticeChecks checks,
+        CasePolicy cases) {
 
     public boolean receiptFor(Category category) {
         CategoryPolicy p = policy.get(category);

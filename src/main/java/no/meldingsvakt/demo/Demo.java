@@ -60,6 +60,12 @@ public final class Demo implements AutoCloseable {
                 .withConfiguration(users);
         gm.start();
         try {
+            // A real mailbox has a Sent folder; replies saved there answer cases.
+            try {
+                gm.getManagers().getImapHostManager().createMailbox(gm.getUserManager().getUser(MAILBOX), "Sent");
+            } catch (com.icegreen.greenmail.imap.AuthorizationException | com.icegreen.greenmail.store.FolderException e) {
+                throw new IllegalStateException("cannot create the demo Sent folder", e);
+            }
             Files.createDirectories(dir);
             Path store = dir.resolve("meldingsvakt.db");
             for (String suffix : new String[] {"", "-wal", "-shm"}) {

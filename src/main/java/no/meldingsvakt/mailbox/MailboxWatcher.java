@@ -137,17 +137,7 @@ public final class MailboxWatcher {
     }
 
     private void connect() throws MessagingException, AuthException {
-        Properties props = org.imap().mailProperties("imap", settings.readTimeout());
-        String p = "mail." + org.imap().protocol("imap") + ".";
-        // Fetching must not mark mail as read: staff may also read this mailbox by hand.
-        props.setProperty(p + "peek", "true");
-        props.setProperty(p + "partialfetch", "false");
-        if (credentials.oauth2()) {
-            props.setProperty(p + "auth.mechanisms", "XOAUTH2");
-        }
-        Session session = Session.getInstance(props);
-        IMAPStore s = (IMAPStore) session.getStore(org.imap().protocol("imap"));
-        login(s);
+        IMAPStore s = ImapConnection.open(org, credentials, settings.readTimeout());
         imap = s;
         canIdle = org.idle() && s.hasCapability("IDLE");
         canMove = s.hasCapability("MOVE") && !org.folders().keywordOnly();
@@ -165,19 +155,6 @@ public final class MailboxWatcher {
         LOG.info("mailbox {} connected ({}; {})", org.address(), canIdle ? "IDLE" : "polling every " + org.pollSeconds() + " s",
                 canMove ? "MOVE" : "keyword " + org.folders().keyword());
         startKeepalive(f);
-    }
-
-    /** Logs in; a rejected OAuth2 token is replaced by a fresh one once before giving up. */
-    private void login(IMAPStore s) throws MessagingException, AuthException {
-        try {
-            s.connect(org.imap().host(), org.imap().port(), credentials.user(), credentials.secret(false));
-        } catch (AuthenticationFailedException e) {
-            if (!credentials.oauth2()) {
-                throw e;
-            }
-            LOG.info("mailbox {}: token rejected, fetching a new one and trying once more", org.id());
-            s.connect(org.imap().host(), org.imap().port(), credentials.user(), credentials.secret(true));
-        }
     }
 
     private static void ensureFolder(IMAPStore s, String name) throws MessagingException {

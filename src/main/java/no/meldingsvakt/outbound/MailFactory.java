@@ -55,6 +55,28 @@ public final class MailFactory {
         }
     }
 
+    /**
+     * A person's answer, sent on from the monitored address: a reply in the partner's thread with
+     * the copies the routine asks for. Not marked automatic: a person wrote it.
+     */
+    public byte[] answer(Sender from, String to, List<String> cc, Rendered text, Optional<String> inReplyTo, String messageId) {
+        try {
+            MimeMessage m = base(from, to, text, messageId);
+            for (String c : cc) {
+                m.addRecipient(MimeMessage.RecipientType.CC, new InternetAddress(c, true));
+            }
+            inReplyTo.ifPresent(id -> {
+                set(m, "In-Reply-To", id);
+                set(m, "References", id);
+            });
+            m.removeHeader("X-Auto-Response-Suppress");
+            m.setContent(alternative(text));
+            return bytes(m, messageId);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot build answer", e);
+        }
+    }
+
     /** A copy for staff: the Norwegian summary on top and the original attached whole, or a note when it was too big. */
     public byte[] copy(Sender from, String to, Rendered text, Optional<byte[]> original, String messageId) {
         try {

@@ -22,11 +22,29 @@ public record Intake(
         Instant receivedAt,
         Optional<NewCase> newCase,
         Optional<String> caseRef,
+        Optional<CaseChange> caseChange,
         List<String> threadIds,
         List<OutgoingMail> mails,
         List<AuditEntry> audit) {
 
-    public record NewCase(String ref, String category, String subject, String sender) {}
+    /**
+     * A case this message opens. {@code replyTo} is where an answer to the partner goes, {@code lists}
+     * the lists the notice went to (reminders go there), {@code dueAt} when a reply is due (empty
+     * when none is expected), {@code noticeOrg} the organisation the notice is about (for joining).
+     */
+    public record NewCase(String ref, String category, String subject, String sender, Optional<String> replyTo,
+            Optional<String> originalMessageId, List<String> lists, Optional<Instant> dueAt, Optional<Instant> windowStart,
+            Optional<Instant> windowEnd, Optional<String> noticeOrg) {}
+
+    /** What a later message changes on the case it joins: a moved window, an answer, or the end of the case. */
+    public record CaseChange(Optional<Instant> windowStart, Optional<Instant> windowEnd, Optional<String> answeredBy,
+            Optional<String> closeNote) {
+        public static final CaseChange NONE = new CaseChange(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        public boolean isEmpty() {
+            return equals(NONE);
+        }
+    }
 
     public record AuditEntry(String event, String detail) {}
 

@@ -29,4 +29,7 @@ public record OutgoingMail(
     public static final String COPY = "copy";
     public static final String REPORT = "report";
     public static final String ALERT = "alert";
+    public static final String REMINDER = "reminder";
+    public static final String ESCALATION = "escalation";
+    public static final String ANSWER = "answer";
 }

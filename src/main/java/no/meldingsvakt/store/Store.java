@@ -104,10 +104,16 @@ public final class Store {
             String now = clock.instant().toString();
             if (in.newCase().isPresent()) {
                 Intake.NewCase nc = in.newCase().get();
-                update(c, "INSERT INTO cases(ref, org, category, subject, sender, status, opened_at, updated_at) VALUES (?,?,?,?,?,?,?,?)",
-                        nc.ref(), in.org(), nc.category(), nc.subject(), nc.sender(), "open", now, now);
+                update(c, "INSERT INTO cases(ref, org, category, subject, sender, status, opened_at, updated_at, reply_to, original_message_id,"
+                                + " lists, due_at, window_start, window_end, notice_org) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        nc.ref(), in.org(), nc.category(), nc.subject(), nc.sender(), "open", now, now, nc.replyTo().orElse(null),
+                        nc.originalMessageId().orElse(null), String.join(",", nc.lists()), iso(nc.dueAt()), iso(nc.windowStart()),
+                        iso(nc.windowEnd()), nc.noticeOrg().orElse(null));
             } else if (in.caseRef().isPresent()) {
                 update(c, "UPDATE cases SET updated_at=? WHERE ref=?", now, in.caseRef().get());
+                if (in.caseChange().isPresent()) {
+                    Cases.apply(c, in.caseRef().get(), in.caseChange().get(), now);
+                }
             }
             update(c, "INSERT INTO messages(org, uidvalidity, uid, message_key, sender, subject, category, automatic, status, reason, case_ref, received_at)"
                             + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -130,7 +136,7 @@ public final class Store {
         });
     }
 
-    private static void insertOutbox(Connection c, String org, OutgoingMail m, String now, long nowMillis) throws SQLException {
+    static void insertOutbox(Connection c, String org, OutgoingMail m, String now, long nowMillis) throws SQLException {
         update(c, "INSERT OR IGNORE INTO outbox(org, kind, dedupe_key, case_ref, message_id, envelope_from, recipients, raw, status,"
                         + " next_attempt_at, created_at, via) VALUES (?,?,?,?,?,?,?,?,'pending',?,?,?)",
                 org, m.kind(), m.dedupeKey(), m.caseRef().orElse(null), m.messageId(), m.envelopeFrom(),
@@ -188,6 +194,8 @@ public final class Store {
         db.relaxedTransaction(c -> {
             String now = clock.instant().toString();
             update(c, "UPDATE outbox SET status='sent', raw=NULL, sent_at=?, attempts=attempts+1, last_error=NULL WHERE id=?", now, id);
+            update(c, "UPDATE cases SET status='receipt-sent', updated_at=? WHERE status='open'"
+                    + " AND ref=(SELECT case_ref FROM outbox WHERE id=? AND kind='receipt')", now, id);
             update(c, "INSERT INTO audit(at, org, case_ref, event, detail) SELECT ?, org, case_ref, 'delivered', kind || ' to ' || recipients FROM outbox WHERE id=?",
                     now, id);
             return null;
@@ -332,7 +340,11 @@ public final class Store {
         });
     }
 
-    private static boolean exists(Connection c, String sql, Object... args) throws SQLException {
+    static String iso(Optional<Instant> t) {
+        return t.map(Instant::toString).orElse(null);
+    }
+
+    static boolean exists(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, args);
             try (ResultSet r = s.executeQuery()) {
@@ -341,14 +353,14 @@ public final class Store {
         }
     }
 
-    private static int update(Connection c, String sql, Object... args) throws SQLException {
+    static int update(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, args);
             return s.executeUpdate();
         }
     }
 
-    private static void bind(PreparedStatement s, Object... args) throws SQLException {
+    static void bind(PreparedStatement s, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
             s.setObject(i + 1, args[i]);
         }

@@ -146,6 +146,28 @@ class CliTest {
                 .isEqualTo("2026-03-12T16:00+01:00");
     }
 
+    @Test
+    void cases_lists_open_cases_and_closes_one_with_a_note(@TempDir Path dir) {
+        try (no.meldingsvakt.testing.MailWorld world = no.meldingsvakt.testing.MailWorld.start(dir, "", "kari@hemit.test")) {
+            world.mail.send(no.meldingsvakt.testing.Emails.errorNotice().from("kari@hemit.test").bytes(), no.meldingsvakt.testing.Emails.MAILBOX);
+            world.harness.awaitProcessed(1, java.time.Duration.ofSeconds(15));
+            String ref = world.harness.service().store().query("SELECT ref FROM cases").get(0)[0];
+            String config = world.harness.config().source().toString();
+
+            Captured open = run("cases", "--config", config, "list", "--open");
+            assertThat(open.status).isZero();
+            assertThat(open.out).contains(ref).contains("error").contains("Feil i meldingsutveksling").contains("<kari@hemit.test>");
+            assertThat(run("cases", "--config", config, "list", "--overdue").out).as("due tomorrow").doesNotContain(ref);
+
+            Captured close = run("cases", "--config", config, "close", ref, "--note", "Ringte Kari");
+            assertThat(close.status).isZero();
+            assertThat(run("cases", "--config", config, "list", "--open").out).doesNotContain(ref);
+            assertThat(run("cases", "--config", config, "list").out).contains(ref).contains("closed").contains("note: Ringte Kari");
+            assertThat(run("cases", "--config", config, "close", ref, "--note", "igjen").status).isEqualTo(1);
+            assertThat(world.harness.service().store().query("SELECT detail FROM audit WHERE event='closed'").get(0)[0]).isEqualTo("Ringte Kari");
+        }
+    }
+
     private record Captured(int status, String out, String err) {}
 
     private static synchronized Captured run(String... args) {

@@ -64,6 +64,38 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void case_deadlines_merge_over_the_default_and_name_bad_values_by_line() throws Exception {
+        String cases = """
+                    cases:
+                      reply_cc: [e-komp@ks.test, "meldingsansvarlig@{sender_domain}"]
+                      deadlines:
+                        default: {reply_within: 2 business days, escalate_after: 1 business day, escalate_to: [drift]}
+                        error: {reply_within: 2 business hours}
+                        unknown: none
+                """;
+        OrganisationConfig o = LOADER.parse(Path.of("m.yaml"), VALID + cases).organisations().get(0);
+        assertThat(o.cases().deadline(Category.ERROR).orElseThrow().replyWithin().toString()).isEqualTo("2 business hours");
+        assertThat(o.cases().deadline(Category.ERROR).orElseThrow().escalateTo()).containsExactly("drift");
+        assertThat(o.cases().deadline(Category.MISSING_RECEIPT).orElseThrow().replyWithin().toString()).isEqualTo("2 business days");
+        assertThat(o.cases().deadline(Category.UNKNOWN)).isEmpty();
+        assertThat(o.cases().deadline(Category.PLANNED)).isEmpty();
+        assertThat(o.cases().replyCc()).containsExactly("e-komp@ks.test", "meldingsansvarlig@{sender_domain}");
+
+        String broken = VALID + """
+                    cases:
+                      deadlines:
+                        planned: {reply_within: 1 business day}
+                        error: {reply_within: soon, escalate_to: [styret]}
+                """;
+        assertThat(errors(broken)).containsExactly(
+                "m.yaml:12:18: organisations[0].cases.deadlines.planned: deadlines are for [error, important-info, missing-receipt, unknown] or default"
+                        + " (planned downtime is never answered; see cases.planned)",
+                "m.yaml:13:31: organisations[0].cases.deadlines.error.reply_within: must look like \"1 business day\", \"2 business hours\" or"
+                        + " \"30 business minutes\", was 'soon'",
+                "m.yaml:13:51: organisations[0].cases.deadlines.error.escalate_to[0]: no list named 'styret' (defined: drift)");
+    }
+
+    @Test
     void unknown_key_is_refused_with_line_column_and_path() {
         String yaml = VALID.replace("imap: {host: imap.org.test}", "imap: {hots: imap.org.test}");
         assertThat(errors(yaml)).contains(

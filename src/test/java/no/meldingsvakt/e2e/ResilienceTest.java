@@ -124,7 +124,8 @@ class ResilienceTest {
         harness.start();
         List<Emails> sent = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            Emails e = Emails.errorNotice().from(PARTNERS.get(i % PARTNERS.size()));
+            // Five incidents about five organisations: each its own case (the same one would join its case).
+            Emails e = Emails.errorNotice().from(PARTNERS.get(i % PARTNERS.size())).subject("Feil i meldingsutveksling Sted" + (char) ('A' + i) + " kommune");
             sent.add(e);
             mail.send(e.bytes(), MAILBOX);
         }

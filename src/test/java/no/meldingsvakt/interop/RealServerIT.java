@@ -101,6 +101,35 @@ class RealServerIT {
     }
 
     @Test
+    void staff_reply_through_the_copy_and_a_reply_in_the_sent_folder_answer_their_cases() throws Exception {
+        real.append(MAILBOX, "Sent", Emails.message().from(MAILBOX).to(KARI).subject("Sendt før Meldingsvakt").bytes());
+        harness = new Harness(dir, Harness.yaml(dir, real.imapYaml(real.port("imaps")), real.smtpYaml(),
+                "    cases: {reply_cc: [leder@kommune.test]}\n"));
+        harness.start();
+
+        real.send(Emails.errorNotice().from(KARI).bytes(), MAILBOX);
+        MimeMessage copy = real.awaitInbox(Harness.IT, 1, WAIT).get(0);
+        real.send(Emails.message().from(Harness.IT).to(MAILBOX).subject("SV: " + copy.getSubject()).header("In-Reply-To", copy.getMessageID())
+                .body("Vi jobber med saken.\n").bytes(), MAILBOX);
+        List<MimeMessage> atKari = real.awaitInbox(KARI, 2, WAIT);
+        assertThat(atKari).extracting(Mails::subject).anyMatch(s -> s.startsWith("SV: Feil i meldingsutveksling [MV-"));
+        assertThat(real.awaitInbox(Harness.LEADER, 1, WAIT)).as("the routine's copy").extracting(Mails::subject)
+                .allMatch(s -> s.startsWith("SV: Feil i meldingsutveksling"));
+
+        Emails inquiry = Emails.inquiry().from(OLA);
+        real.send(inquiry.bytes(), MAILBOX);
+        harness.awaitProcessed(3, WAIT);
+        real.append(MAILBOX, "Sent", Emails.message().from(MAILBOX).to(OLA).subject("SV: " + inquiry.subjectValue())
+                .header("In-Reply-To", inquiry.messageIdValue()).body("Bruk meldingsansvarlig@kommune.test.\n").bytes());
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < end && harness.service().store().query("SELECT 1 FROM cases WHERE status='answered'").size() < 2) {
+            MailServer.sleep(200);
+        }
+        assertThat(harness.service().store().query("SELECT answered_by FROM cases WHERE status='answered' ORDER BY opened_at"))
+                .extracting(r -> r[0]).containsExactly(Harness.IT, MAILBOX);
+    }
+
+    @Test
     void dropped_and_half_open_imap_connections_are_replaced() throws Exception {
         proxy = new TcpProxy(real.port("imaps"));
         startService(proxy.port());

@@ -82,6 +82,10 @@ public final class Emails {
         return this;
     }
 
+    public String subjectValue() {
+        return subject;
+    }
+
     public String messageIdValue() {
         return messageId;
     }

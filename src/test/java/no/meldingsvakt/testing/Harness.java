@@ -90,7 +90,8 @@ public final class Harness implements AutoCloseable {
         return new ServiceSettings(
                 new WatcherSettings(Duration.ofMillis(1000), Duration.ofSeconds(3), new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)),
                         Duration.ofSeconds(2)),
-                new Backoff(Duration.ofMillis(200), Duration.ofMillis(500)), Duration.ofSeconds(2));
+                new Backoff(Duration.ofMillis(200), Duration.ofMillis(500)), Duration.ofSeconds(2))
+                .withFollowUp(Duration.ofMillis(200), Duration.ofMillis(300));
     }
 
     public AppConfig config() {
@@ -98,7 +99,12 @@ public final class Harness implements AutoCloseable {
     }
 
     public MeldingsvaktService start() {
-        service = MeldingsvaktService.create(config, Clock.systemUTC(), fastSettings());
+        return start(Clock.systemUTC());
+    }
+
+    /** Starts the service on a clock the test controls (reminders, deadlines). */
+    public MeldingsvaktService start(Clock clock) {
+        service = MeldingsvaktService.create(config, clock, fastSettings());
         service.start();
         return service;
     }

@@ -83,6 +83,22 @@ public final class MailServer implements AutoCloseable {
         }
     }
 
+    /** Puts a message into a folder of a user's mailbox (created when missing), as a mail client saving sent mail would. */
+    public void append(String address, String folder, byte[] raw) {
+        try {
+            GreenMailUser user = greenMail.getUserManager().getUser(address);
+            ImapHostManager host = greenMail.getManagers().getImapHostManager();
+            MailFolder f = host.getFolder(user, folder);
+            if (f == null) {
+                f = host.createMailbox(user, folder);
+            }
+            f.appendMessage(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)), new jakarta.mail.Flags(),
+                    new java.util.Date());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Messages in a folder of a user's mailbox (INBOX when folder is null). */
     public List<MimeMessage> messages(String address, String folder) {
         try {

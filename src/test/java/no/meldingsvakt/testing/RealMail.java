@@ -83,7 +83,7 @@ public final class RealMail {
     /** Empties a user's inbox and Meldingsvakt's folders, so each test starts clean. */
     public void purge(String user) {
         try (Store s = login(user)) {
-            for (String name : List.of("INBOX", "Meldingsvakt.Behandlet", "Meldingsvakt.Karantene")) {
+            for (String name : List.of("INBOX", "Meldingsvakt.Behandlet", "Meldingsvakt.Karantene", "Sent")) {
                 Folder f = s.getFolder(name);
                 if (f.exists()) {
                     f.open(Folder.READ_WRITE);
@@ -154,8 +154,16 @@ public final class RealMail {
 
     /** Puts a message straight into a user's inbox over IMAP APPEND (mail keeps arriving while Postfix is down). */
     public void append(String user, byte[] raw) {
+        append(user, "INBOX", raw);
+    }
+
+    /** IMAP APPEND to a folder, created when missing (a mail client saving what it sent, say). */
+    public void append(String user, String folder, byte[] raw) {
         try (Store s = login(user)) {
-            Folder f = s.getFolder("INBOX");
+            Folder f = s.getFolder(folder);
+            if (!f.exists()) {
+                f.create(Folder.HOLDS_MESSAGES);
+            }
             f.appendMessages(new Message[] {new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw))});
         } catch (Exception e) {
             throw new IllegalStateException(e);

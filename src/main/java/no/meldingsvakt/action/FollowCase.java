@@ -1,0 +1,143 @@
+package no.meldingsvakt.action;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import no.meldingsvakt.calendar.BusinessCalendar;
+import no.meldingsvakt.classify.Category;
+import no.meldingsvakt.config.OrganisationConfig;
+import no.meldingsvakt.config.RecipientList;
+import no.meldingsvakt.message.ParsedMessage;
+import no.meldingsvakt.outbound.MailFactory;
+import no.meldingsvakt.store.Cases;
+import no.meldingsvakt.store.Intake;
+import no.meldingsvakt.store.OutgoingMail;
+import no.meldingsvakt.template.TemplateRenderer;
+
+/**
+ * What a message means for the case it belongs to: which open case a later notice joins, when a
+ * new case's reply is due, whether a later message moves the window, resolves or cancels the case,
+ * and how a staff member's reply is sent on to the partner.
+ */
+final class FollowCase {
+    private static final Pattern RESOLVED_SUBJECT = Pattern.compile("(?<![\\p{L}])(løst|løyst|resolved|fixed|gjenopprettet|oppe igjen)(?![\\p{L}])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern RESOLVED_TEXT = Pattern.compile(
+            "(er|har blitt|ble)\\s+(nå\\s+)?(løst|løyst|rettet|utbedret|gjenopprettet|oppe igjen|tilbake i normal drift)"
+                    + "|normal\\s+(drift|meldingsutveksling)\\s+(er|har blitt)\\s+(nå\\s+)?gjenopprettet|fungerer\\s+(nå\\s+)?(igjen|som normalt)"
+                    + "|(has been|is now)\\s+(resolved|restored|fixed)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern CANCELLED = Pattern.compile("(?<![\\p{L}])(avlyst|avlyses|kansellert|kanselleres|utgår|cancelled|canceled)(?![\\p{L}])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private final Cases cases;
+    private final MailFactory mail;
+    private final Clock clock;
+
+    FollowCase(Cases cases, MailFactory mail, Clock clock) {
+        this.cases = cases;
+        this.mail = mail;
+        this.clock = clock;
+    }
+
+    /** Who or what a notice is about, for joining: the organisation it names, else the sender's domain. */
+    static Optional<String> noticeKey(Assessment a) {
+        return a.details().organisation().map(o -> o.toLowerCase(Locale.ROOT))
+                .or(() -> a.message().senderDomain());
+    }
+
+    /** An open case with the same standard subject about the same organisation, within the join window. */
+    Optional<String> similar(OrganisationConfig org, Assessment a, Instant arrived) {
+        Category c = a.classification().category();
+        if (c == Category.UNKNOWN || c == Category.AUTOMATIC) {
+            return Optional.empty();
+        }
+        return noticeKey(a).flatMap(k -> cases.similarOpen(org.id(), c.id(), k, arrival(arrived).minus(org.cases().joinWindow())));
+    }
+
+    /**
+     * Deadlines and the join window run from arrival (mail that waited while the service was down
+     * is given no extra time), but never from a moment after now (a server clock ahead of ours).
+     */
+    private Instant arrival(Instant arrived) {
+        Instant now = clock.instant();
+        return arrived.isAfter(now) ? now : arrived;
+    }
+
+    /** A person of the organisation: on one of its lists, or at its own domain. */
+    static boolean fromStaff(OrganisationConfig org, ParsedMessage m) {
+        Optional<String> from = m.fromAddress();
+        if (from.isEmpty() || from.get().equalsIgnoreCase(org.address())) {
+            return false;
+        }
+        String domain = org.address().substring(org.address().indexOf('@') + 1).toLowerCase(Locale.ROOT);
+        return from.get().endsWith("@" + domain)
+                || org.lists().values().stream().map(RecipientList::addresses).flatMap(List::stream).anyMatch(from.get()::equalsIgnoreCase);
+    }
+
+    Intake.NewCase newCase(OrganisationConfig org, Assessment a, String ref, List<String> lists, Instant arrived) {
+        Category c = a.classification().category();
+        Instant from = arrival(arrived);
+        Optional<Instant> due = org.cases().deadline(c).map(d -> {
+            BusinessCalendar cal = new BusinessCalendar(org.businessHours());
+            return cal.plus(from.atZone(BusinessCalendar.OSLO), d.replyWithin().duration(cal.dayLength())).toInstant();
+        });
+        ParsedMessage m = a.message();
+        return new Intake.NewCase(ref, c.id(), MailFactory.headerSafe(m.originalSubject()), m.originalSender().orElse(m.fromAddress().orElse("")),
+                a.receiptTo(), m.messageId(), lists, due, a.details().windowStart().map(ZonedDateTime::toInstant),
+                a.details().windowEnd().map(ZonedDateTime::toInstant), noticeKey(a));
+    }
+
+    /** What a later message of the same case changes: a moved window, or the end of the case when it says so. */
+    Intake.CaseChange change(Assessment a) {
+        ParsedMessage m = a.message();
+        String head = m.originalSubject() + "\n" + ReplyText.newPart(m.noticeText());
+        head = head.length() > 2000 ? head.substring(0, 2000) : head;
+        Optional<String> close = Optional.empty();
+        if (a.classification().category() == Category.PLANNED && CANCELLED.matcher(head).find()) {
+            close = Optional.of("avlyst ifølge " + m.originalSender().orElse("avsender"));
+        } else if (RESOLVED_SUBJECT.matcher(m.originalSubject()).find() || RESOLVED_TEXT.matcher(head).find()) {
+            close = Optional.of("løst ifølge " + m.originalSender().orElse("avsender"));
+        }
+        return new Intake.CaseChange(a.details().windowStart().map(ZonedDateTime::toInstant), a.details().windowEnd().map(ZonedDateTime::toInstant),
+                Optional.empty(), close);
+    }
+
+    /** A staff member's reply to a redistributed copy, sent on to the partner with the routine's copies. */
+    Optional<OutgoingMail> relay(OrganisationConfig org, TemplateRenderer templates, Cases.CaseRecord c, ParsedMessage reply, String messageKey) {
+        if (c.replyTo().isEmpty() || c.replyTo().get().equalsIgnoreCase(org.address())) {
+            return Optional.empty();
+        }
+        String to = c.replyTo().get();
+        String partnerDomain = to.substring(to.indexOf('@') + 1);
+        List<String> cc = new ArrayList<>();
+        for (String a : org.cases().replyCc()) {
+            String address = a.replace("{sender_domain}", partnerDomain).toLowerCase(Locale.ROOT);
+            if (!address.equalsIgnoreCase(to) && !address.equalsIgnoreCase(org.address()) && !cc.contains(address)) {
+                cc.add(address);
+            }
+        }
+        Map<String, Object> v = new HashMap<>();
+        v.put("originalSubject", c.subject().replaceFirst("(?i)^\\s*((sv|re|vs|fw|fwd|aw)\\s*:\\s*)+", ""));
+        v.put("caseRef", c.ref());
+        v.put("replyText", ReplyText.newPart(reply.text()));
+        v.put("staffName", reply.fromName().filter(n -> !n.isBlank()).orElse(reply.fromAddress().orElse("")));
+        v.put("organisation", org.name());
+        v.put("monitoredAddress", org.address());
+        String key = "answer:" + org.id() + ":" + messageKey;
+        String id = MailFactory.messageId(key, SendReceipt.domain(org));
+        List<String> rcpts = new ArrayList<>();
+        rcpts.add(to);
+        rcpts.addAll(cc);
+        byte[] raw = mail.answer(new MailFactory.Sender(org.address(), org.name()), to, cc, templates.render("staff-reply", v),
+                c.originalMessageId(), id);
+        return Optional.of(new OutgoingMail(OutgoingMail.ANSWER, key, Optional.of(c.ref()), id, org.address(), List.copyOf(rcpts), raw));
+    }
+}

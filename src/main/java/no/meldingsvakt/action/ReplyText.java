@@ -1,0 +1,25 @@
+package no.meldingsvakt.action;
+
+import java.util.regex.Pattern;
+
+/** The new part of a reply: what the person wrote above the quoted message. */
+final class ReplyText {
+    private static final Pattern QUOTE_START = Pattern.compile(
+            "^\\s*(>|-{2,}\\s*(original message|opprinnelig melding|videresendt melding|forwarded message)|_{8,}|"
+                    + "(fra|from|von)\\s*:\\s*.+|(den|on|am)\\s.{3,120}\\s(skrev|wrote|schrieb)\\s*.{0,80}:\\s*$|.{3,120}\\s(skrev|wrote)\\s*:\\s*$)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private ReplyText() {}
+
+    static String newPart(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.replace("\r\n", "\n").split("\n", -1)) {
+            if (QUOTE_START.matcher(line).find()) {
+                break;
+            }
+            out.append(line).append('\n');
+        }
+        String s = out.toString().strip();
+        return s.isEmpty() ? text.strip() : s;
+    }
+}

@@ -1,0 +1,41 @@
+package no.meldingsvakt.app;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import no.meldingsvakt.action.NoticePipeline;
+import no.meldingsvakt.action.Reminders;
+import no.meldingsvakt.auth.Credentials;
+import no.meldingsvakt.config.AppConfig;
+import no.meldingsvakt.mailbox.SentFolderWatcher;
+import no.meldingsvakt.outbound.MailFactory;
+import no.meldingsvakt.outbound.OutboxDrainer;
+import no.meldingsvakt.store.Cases;
+import no.meldingsvakt.store.Store;
+
+/** Following cases up: reminders and escalation on a tick, and the Sent folders that show an answer went out. */
+final class FollowUpModule extends AbstractModule {
+    @Provides
+    @Singleton
+    Reminders reminders(Cases cases, MailFactory mail, NoticePipeline.Templates templates) {
+        return new Reminders(cases, mail, templates);
+    }
+
+    @Provides
+    @Singleton
+    FollowUpJob followUp(AppConfig config, Reminders reminders, Clock clock, ServiceSettings settings, OutboxDrainer drainer) {
+        return new FollowUpJob(config.organisations(), reminders, clock, settings.followUpEvery(), drainer::wake);
+    }
+
+    @Provides
+    @Singleton
+    List<SentFolderWatcher> sentFolders(AppConfig config, Map<String, Credentials> credentials, Store store, Cases cases, ServiceSettings settings) {
+        return config.organisations().stream().filter(o -> o.cases().sentFolder().isPresent())
+                .map(o -> new SentFolderWatcher(o, o.cases().sentFolder().get(), credentials.get(o.id()), store, cases,
+                        settings.sentFolderEvery(), settings.watcher().readTimeout()))
+                .toList();
+    }
+}

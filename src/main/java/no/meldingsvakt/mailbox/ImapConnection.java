@@ -1,0 +1,47 @@
+package no.meldingsvakt.mailbox;
+
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import java.time.Duration;
+import java.util.Properties;
+import no.meldingsvakt.auth.AuthException;
+import no.meldingsvakt.auth.Credentials;
+import no.meldingsvakt.config.OrganisationConfig;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Opens an IMAP connection to an organisation's mailbox, the same way for every reader of it. */
+final class ImapConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(ImapConnection.class);
+
+    private ImapConnection() {}
+
+    static IMAPStore open(OrganisationConfig org, Credentials credentials, Duration readTimeout) throws MessagingException, AuthException {
+        Properties props = org.imap().mailProperties("imap", readTimeout);
+        String p = "mail." + org.imap().protocol("imap") + ".";
+        // Fetching must not mark mail as read: staff may also read this mailbox by hand.
+        props.setProperty(p + "peek", "true");
+        props.setProperty(p + "partialfetch", "false");
+        if (credentials.oauth2()) {
+            props.setProperty(p + "auth.mechanisms", "XOAUTH2");
+        }
+        IMAPStore s = (IMAPStore) Session.getInstance(props).getStore(org.imap().protocol("imap"));
+        login(org, credentials, s);
+        return s;
+    }
+
+    /** Logs in; a rejected OAuth2 token is replaced by a fresh one once before giving up. */
+    private static void login(OrganisationConfig org, Credentials credentials, IMAPStore s) throws MessagingException, AuthException {
+        try {
+            s.connect(org.imap().host(), org.imap().port(), credentials.user(), credentials.secret(false));
+        } catch (AuthenticationFailedException e) {
+            if (!credentials.oauth2()) {
+                throw e;
+            }
+            LOG.info("mailbox {}: token rejected, fetching a new one and trying once more", org.id());
+            s.connect(org.imap().host(), org.imap().port(), credentials.user(), credentials.secret(true));
+        }
+    }
+}

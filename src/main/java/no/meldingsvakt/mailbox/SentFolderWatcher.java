@@ -1,0 +1,182 @@
+package no.meldingsvakt.mailbox;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.InternetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import no.meldingsvakt.action.CaseRefs;
+import no.meldingsvakt.auth.AuthException;
+import no.meldingsvakt.auth.Credentials;
+import no.meldingsvakt.config.OrganisationConfig;
+import no.meldingsvakt.store.Cases;
+import no.meldingsvakt.store.Store;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Looks at the monitored mailbox's Sent folder: a reply a person sent from the mailbox itself (by
+ * hand, in Outlook or webmail) answers its case, and the reminders stop. Read-only: nothing in the
+ * folder is changed. Polls, since a reply a minute late changes nothing; our own automatic mail
+ * (receipts saved by the server) is skipped.
+ */
+public final class SentFolderWatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(SentFolderWatcher.class);
+    private static final Pattern MSG_ID = Pattern.compile("<[^<>\\s]+>");
+    private final OrganisationConfig org;
+    private final String folderName;
+    private final Credentials credentials;
+    private final Store store;
+    private final Cases cases;
+    private final Duration every;
+    private final Duration readTimeout;
+    private volatile boolean running;
+    private Thread thread;
+    private IMAPStore imap;
+    private boolean missingReported;
+
+    public SentFolderWatcher(OrganisationConfig org, String folderName, Credentials credentials, Store store, Cases cases, Duration every,
+            Duration readTimeout) {
+        this.org = org;
+        this.folderName = folderName;
+        this.credentials = credentials;
+        this.store = store;
+        this.cases = cases;
+        this.every = every;
+        this.readTimeout = readTimeout;
+    }
+
+    public void start() {
+        running = true;
+        thread = new Thread(this::loop, "sent-" + org.id());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        disconnect();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                scan();
+            } catch (MessagingException | AuthException | RuntimeException e) {
+                LOG.warn("Sent folder of {}: {}; trying again in {}", org.address(), e.getMessage(), every);
+                disconnect();
+            }
+            try {
+                Thread.sleep(every.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** One pass: every message added to the Sent folder since the last pass. */
+    void scan() throws MessagingException, AuthException {
+        if (imap == null || !imap.isConnected()) {
+            imap = ImapConnection.open(org, credentials, readTimeout);
+        }
+        IMAPFolder f = (IMAPFolder) imap.getFolder(folderName);
+        if (!f.exists()) {
+            if (!missingReported) {
+                LOG.warn("Sent folder '{}' of {} does not exist; replies sent by hand cannot be seen (set cases.sent_folder)",
+                        folderName, org.address());
+                missingReported = true;
+            }
+            return;
+        }
+        f.open(Folder.READ_ONLY);
+        try {
+            long validity = f.getUIDValidity();
+            long last = cases.sentFolderPosition(org.id(), validity);
+            if (last < 0) {
+                // First look at this folder: what was sent before Meldingsvakt watched it answers nothing it knows.
+                cases.saveSentFolderPosition(org.id(), validity, Math.max(0, f.getUIDNext() - 1));
+                return;
+            }
+            Message[] fresh = f.getMessagesByUID(last + 1, UIDFolder.LASTUID);
+            FetchProfile fp = new FetchProfile();
+            fp.add(UIDFolder.FetchProfileItem.UID);
+            for (String h : new String[] {"Message-ID", "In-Reply-To", "References", "Subject", "From", "Auto-Submitted", "X-Mailer"}) {
+                fp.add(h);
+            }
+            f.fetch(fresh, fp);
+            for (Message m : fresh) {
+                long uid = f.getUID(m);
+                if (uid <= last) {
+                    continue; // the server returns the last message for an empty range
+                }
+                consider(m);
+                cases.saveSentFolderPosition(org.id(), validity, uid);
+            }
+        } finally {
+            f.close(false);
+        }
+    }
+
+    private void consider(Message m) throws MessagingException {
+        String auto = first(m, "Auto-Submitted").toLowerCase(Locale.ROOT);
+        if ((!auto.isEmpty() && !auto.startsWith("no")) || first(m, "X-Mailer").equals("Meldingsvakt")) {
+            return;
+        }
+        List<String> parents = new ArrayList<>(ids(first(m, "In-Reply-To")));
+        List<String> refs = ids(first(m, "References"));
+        java.util.Collections.reverse(refs);
+        parents.addAll(refs);
+        Optional<String> ref = CaseRefs.find(m.getSubject() == null ? "" : m.getSubject()).filter(r -> store.caseExists(org.id(), r))
+                .or(() -> store.caseForThread(org.id(), parents));
+        if (ref.isEmpty()) {
+            return;
+        }
+        String by = m.getFrom() != null && m.getFrom().length > 0 && m.getFrom()[0] instanceof InternetAddress ia ? ia.getAddress() : org.address();
+        if (cases.markAnswered(org.id(), ref.get(), by, "reply in the Sent folder of " + org.address())) {
+            LOG.info("case {}: answered from {} (Sent folder)", ref.get(), org.address());
+        }
+    }
+
+    private static String first(Message m, String name) throws MessagingException {
+        String[] v = m.getHeader(name);
+        return v == null || v.length == 0 ? "" : v[0].strip();
+    }
+
+    private static List<String> ids(String header) {
+        List<String> out = new ArrayList<>();
+        Matcher x = MSG_ID.matcher(header);
+        while (x.find()) {
+            out.add(x.group());
+        }
+        return out;
+    }
+
+    private void disconnect() {
+        if (imap != null) {
+            try {
+                imap.close();
+            } catch (MessagingException ignored) {
+                // Already gone.
+            }
+            imap = null;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package no.meldingsvakt.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Cases and their follow-up: reading them, the reminders queued for them (unique outbox keys make
+ * each reminder happen once, however often it is queued), answers and closing.
+ */
+public final class Cases {
+    private static final String COLUMNS = "ref, org, category, coalesce(subject,''), coalesce(sender,''), status, opened_at, due_at, answered_at,"
+            + " coalesce(lists,''), window_start, window_end, reply_to, original_message_id, notice_org, note, answered_by";
+    private final Database db;
+    private final Store store;
+    private final Clock clock;
+
+    public Cases(Database db, Store store, Clock clock) {
+        this.db = db;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** One case as stored. Times are instants; {@code lists} the lists the notice went to. */
+    public record CaseRecord(String ref, String org, String category, String subject, String sender, String status, Instant openedAt,
+            Optional<Instant> dueAt, Optional<Instant> answeredAt, List<String> lists, Optional<Instant> windowStart,
+            Optional<Instant> windowEnd, Optional<String> replyTo, Optional<String> originalMessageId, Optional<String> noticeOrg,
+            Optional<String> note, Optional<String> answeredBy) {
+        public boolean awaitsAnswer() {
+            return status.equals("open") || status.equals("receipt-sent");
+        }
+
+        public boolean overdue(Instant now) {
+            return awaitsAnswer() && dueAt.isPresent() && now.isAfter(dueAt.get());
+        }
+    }
+
+    public Optional<CaseRecord> get(String ref) {
+        return store.query("SELECT " + COLUMNS + " FROM cases WHERE ref=?", ref).stream().map(Cases::record).findFirst();
+    }
+
+    /** Cases of one organisation (all when {@code org} is null) that are not closed, oldest first; or all cases. */
+    public List<CaseRecord> list(String org, boolean notClosed) {
+        return store.query("SELECT " + COLUMNS + " FROM cases WHERE (? IS NULL OR org=?)" + (notClosed ? " AND status<>'closed'" : "")
+                + " ORDER BY opened_at, ref", org, org).stream().map(Cases::record).toList();
+    }
+
+    /** An open case of the same category about the same organisation, opened since {@code since}: a later notice joins it. */
+    public Optional<String> similarOpen(String org, String category, String noticeOrg, Instant since) {
+        return store.query("SELECT ref FROM cases WHERE org=? AND category=? AND notice_org=? AND status<>'closed' AND opened_at>=?"
+                + " ORDER BY opened_at DESC LIMIT 1", org, category, noticeOrg, since.toString()).stream().map(r -> r[0]).findFirst();
+    }
+
+    /**
+     * Queues follow-up mails for a case. Mails whose key was queued before are ignored; the audit
+     * entry is written only when something new was queued. Returns how many mails are new.
+     */
+    public int enqueue(String org, String caseRef, List<OutgoingMail> mails, String event, String detail) {
+        return db.transaction(c -> {
+            String now = clock.instant().toString();
+            long millis = clock.millis();
+            int added = 0;
+            for (OutgoingMail m : mails) {
+                if (!Store.exists(c, "SELECT 1 FROM outbox WHERE dedupe_key=?", m.dedupeKey())) {
+                    Store.insertOutbox(c, org, m, now, millis);
+                    added++;
+                }
+            }
+            if (added > 0) {
+                Store.update(c, "INSERT INTO audit(at, org, case_ref, event, detail) VALUES (?,?,?,?,?)", now, org, caseRef, event, detail);
+            }
+            return added;
+        });
+    }
+
+    /** Marks a case answered (once); returns false when it was already answered or closed. */
+    public boolean markAnswered(String org, String ref, String by, String how) {
+        return db.transaction(c -> {
+            String now = clock.instant().toString();
+            int n = Store.update(c, "UPDATE cases SET status='answered', answered_at=?, answered_by=?, updated_at=? WHERE ref=? AND org=?"
+                    + " AND status IN ('open','receipt-sent')", now, by, now, ref, org);
+            if (n > 0) {
+                Store.update(c, "INSERT INTO audit(at, org, case_ref, event, detail) VALUES (?,?,?,?,?)", now, org, ref, "answered", how + " by " + by);
+            }
+            return n > 0;
+        });
+    }
+
+    /** Closes a case by hand; returns false when no such open case exists. */
+    public boolean close(String ref, String note) {
+        return db.transaction(c -> {
+            String now = clock.instant().toString();
+            int n = Store.update(c, "UPDATE cases SET status='closed', closed_at=?, note=?, updated_at=? WHERE ref=? AND status<>'closed'",
+                    now, note, now, ref);
+            if (n > 0) {
+                Store.update(c, "INSERT INTO audit(at, org, case_ref, event, detail) SELECT ?, org, ref, 'closed', ? FROM cases WHERE ref=?",
+                        now, note, ref);
+            }
+            return n > 0;
+        });
+    }
+
+    /** The last UID of the Sent folder already looked at, per organisation and UIDVALIDITY. */
+    public long sentFolderPosition(String org, long uidValidity) {
+        return store.query("SELECT last_uid FROM mailbox_state WHERE org=? AND uidvalidity=?", org + "#sent", uidValidity).stream()
+                .mapToLong(r -> Long.parseLong(r[0])).findFirst().orElse(-1);
+    }
+
+    public void saveSentFolderPosition(String org, long uidValidity, long uid) {
+        db.relaxedTransaction(c -> Store.update(c, "INSERT INTO mailbox_state(org, uidvalidity, last_uid, updated_at) VALUES (?,?,?,?)"
+                + " ON CONFLICT(org) DO UPDATE SET uidvalidity=excluded.uidvalidity, last_uid=excluded.last_uid, updated_at=excluded.updated_at",
+                org + "#sent", uidValidity, uid, clock.instant().toString()));
+    }
+
+    /** Applies a joined message's change inside the intake's transaction. */
+    static void apply(Connection c, String ref, Intake.CaseChange ch, String now) throws SQLException {
+        if (ch.windowStart().isPresent() || ch.windowEnd().isPresent()) {
+            Store.update(c, "UPDATE cases SET window_start=coalesce(?, window_start), window_end=coalesce(?, window_end) WHERE ref=?",
+                    Store.iso(ch.windowStart()), Store.iso(ch.windowEnd()), ref);
+        }
+        if (ch.answeredBy().isPresent()) {
+            Store.update(c, "UPDATE cases SET status='answered', answered_at=?, answered_by=? WHERE ref=? AND status IN ('open','receipt-sent')",
+                    now, ch.answeredBy().get(), ref);
+        }
+        if (ch.closeNote().isPresent()) {
+            Store.update(c, "UPDATE cases SET status='closed', closed_at=?, note=? WHERE ref=? AND status<>'closed'", now, ch.closeNote().get(), ref);
+        }
+    }
+
+    private static CaseRecord record(String[] r) {
+        return new CaseRecord(r[0], r[1], r[2], r[3], r[4], r[5], Instant.parse(r[6]), instant(r[7]), instant(r[8]),
+                r[9].isEmpty() ? List.of() : Arrays.asList(r[9].split(",")), instant(r[10]), instant(r[11]), Optional.ofNullable(r[12]),
+                Optional.ofNullable(r[13]), Optional.ofNullable(r[14]), Optional.ofNullable(r[15]), Optional.ofNullable(r[16]));
+    }
+
+    private static Optional<Instant> instant(String s) {
+        return s == null ? Optional.empty() : Optional.of(Instant.parse(s));
+    }
+}
