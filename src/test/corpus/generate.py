@@ -240,6 +240,12 @@ case('planned-raw-8bit-headers.eml', message(std('Bjørn Ås <bjorn.as@orkland.k
     category='planned', organisation='Hitra kommune', sender='bjorn.as@orkland.kommune.no',
     windowStart='2025-06-17T14:00+02:00', windowEnd='2025-06-17T15:00+02:00', phone='+4772441700', services=['fastlege'])
 
+case('planned-shouted-subject.eml', message(std('DRIFT <drift@orkdal-ikt.no>', 'PLANLAGT STOPP I MELDINGSTRAFIKK SKAUN KOMMUNE',
+     'Mon, 2 Jun 2025 08:00:00 +0200', 'p23@orkdal-ikt.no'),
+    part('Telefon: 72 86 10 00\n\nOnsdag 18.06 fra 16-20 oppgraderer vi fagsystemet for pleie og omsorg.\n\nMvh\nDrift\nMobil 48 12 34 56\n')),
+    category='planned', organisation='Skaun kommune', sender='drift@orkdal-ikt.no',
+    windowStart='2025-06-18T16:00+02:00', windowEnd='2025-06-18T20:00+02:00', phone='+4772861000', services=['PLO'], routes=['pleie-og-omsorg'])
+
 # ---------------------------------------------------------------- unplanned incidents
 case('error-began-and-expected.eml', message(std('Legevakt Orkland <legevakt@orkland.kommune.no>', 'Feil i meldingsutveksling',
      'Wed, 12 Mar 2025 10:05:00 +0100', 'e1@orkland.kommune.no'),

@@ -85,7 +85,8 @@ final class FollowCase {
     Intake.NewCase newCase(OrganisationConfig org, Assessment a, String ref, List<String> lists, Instant arrived) {
         Category c = a.classification().category();
         Instant from = arrival(arrived);
-        Optional<Instant> due = org.cases().deadline(c).map(d -> {
+        // Nobody can answer a robot (a monitoring system's notice): no deadline, no reminders.
+        Optional<Instant> due = org.cases().deadline(c).filter(d -> !a.classification().automatic()).map(d -> {
             BusinessCalendar cal = new BusinessCalendar(org.businessHours());
             return cal.plus(from.atZone(BusinessCalendar.OSLO), d.replyWithin().duration(cal.dayLength())).toInstant();
         });

@@ -129,6 +129,10 @@ public final class Reminders {
             queued += queue(org, c, OutgoingMail.REMINDER, c.ref() + ":end:" + end.get(), lists, "planned-end", values(org, c, lists),
                     "planned stop should be over " + SHOWN.format(end.get()));
         }
+        // A planned stop that is over needs nothing more; closing it keeps `cases list --open` to what is live.
+        if (end.isPresent() && !now.isBefore(end.get().plus(END_NOTICE_GRACE))) {
+            cases.close(c.ref(), "planlagt stopp er over");
+        }
         return queued;
     }
 

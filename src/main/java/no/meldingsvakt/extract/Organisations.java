@@ -33,7 +33,8 @@ final class Organisations {
     /** Candidates in text order. */
     static List<String> find(String text) {
         List<String> out = new ArrayList<>();
-        for (String line : text.split("\n")) {
+        for (String raw : text.split("\n")) {
+            String line = shouted(raw) ? titleCase(raw) : raw;
             Matcher s = SYKEHUSET.matcher(line);
             List<int[]> taken = new ArrayList<>();
             while (s.find()) {
@@ -54,6 +55,24 @@ final class Organisations {
             }
         }
         return out;
+    }
+
+    /** "TRONDHEIM KOMMUNE" in a shouted subject reads as "Trondheim Kommune". */
+    private static boolean shouted(String line) {
+        long upper = line.codePoints().filter(Character::isUpperCase).count();
+        long lower = line.codePoints().filter(Character::isLowerCase).count();
+        return upper > 6 && upper > 3 * lower;
+    }
+
+    private static String titleCase(String line) {
+        StringBuilder sb = new StringBuilder(line.length());
+        boolean start = true;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            sb.append(start ? ch : Character.toLowerCase(ch));
+            start = !Character.isLetter(ch) && ch != '.';
+        }
+        return sb.toString().replace(" Hf", " HF").replace("-hf", "-HF");
     }
 
     private static Optional<String> leftwards(String before, String anchor) {

@@ -59,6 +59,20 @@ final class PhoneNumbers {
                 }
             }
         }
+        // 3: the routine puts the number at the top; a phone line among the first lines is it.
+        int seen = 0;
+        for (int i = 0; i < end && seen < 3; i++) {
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            seen++;
+            if (PHONE_WORD.matcher(lines[i]).find()) {
+                Optional<String> n = first(lines[i]);
+                if (n.isPresent()) {
+                    return n;
+                }
+            }
+        }
         return Optional.empty();
     }
 

@@ -40,8 +40,9 @@ final class TimeExpressions {
             "(?<text>(?:\\b(?:" + WEEKDAY + ")\\.?,?\\s+)?(?:den\\s+)?(?<![\\d.])(?<td>\\d{1,2})\\.?\\s*(?<tm>" + MONTH + ")(?!\\p{L})\\.?(?:,?\\s+(?<ty>\\d{4})(?!\\d))?)",
             "(?<num>(?:\\b(?:" + WEEKDAY + ")\\.?,?\\s+)?(?:den\\s+)?(?<![\\d.:/])(?<nd>\\d{1,2})\\.(?<nm>\\d{1,2})\\.(?<ny>\\d{4}|\\d{2})(?![\\d]))",
             "(?<slash>(?<![\\d.:/])(?<sd>\\d{1,2})/(?<sm>\\d{1,2})(?:[-/.](?<sy>\\d{4}|\\d{2}))?(?![\\d/]))",
-            "(?<short>(?:\\b(?<wd3>" + WEEKDAY + ")\\.?,?\\s+)?(?:den\\s+)?(?<![\\d.:/])(?<hd>0?[1-9]|[12]\\d|3[01])\\.(?<hm>0?[1-9]|1[0-2])(?:\\.(?!\\d)|(?=\\s*(?:kl|,|fra\\b|til\\b))))",
+            "(?<short>(?:\\b(?<wd3>" + WEEKDAY + ")\\.?,?\\s+)?(?:den\\s+)?(?<![\\d.:/])(?<hd>0?[1-9]|[12]\\d|3[01])\\.(?<hm>0?[1-9]|1[0-2])(?:\\.(?!\\d)|(?=\\s*(?:kl|,|fra\\b|til\\b|\\d{1,2}[:.]\\d{2}(?!\\d)|\\d{1,2}\\s*[-–]\\s*\\d{1,2}(?![\\d.:])))))",
             "(?<kl>\\b(?:kl|klokka|klokken|kloka)\\.?\\s*(?<kh>\\d{1,2})(?:[:.](?<km>\\d{2}))?(?![\\d])(?:\\s*(?:-|–|—|til)\\s*(?:kl\\.?\\s*)?(?<kh2>\\d{1,2})(?:[:.](?<km2>\\d{2}))?(?![\\d]|[.:]\\d))?)",
+            "(?<hours>(?<![\\d.:/])(?<hh>[01]?\\d|2[0-3])\\s*(?:-|–|—)\\s*(?<hh2>[01]?\\d|2[0-4])(?![\\d.:/]))",
             "(?<four>(?<![\\d.:/])(?<fh>[01]\\d|2[0-3])(?<fm>[0-5]\\d)\\s*(?:-|–|—)\\s*(?<fh2>[01]\\d|2[0-4])(?<fm2>[0-5]\\d)(?!\\d))",
             "(?<time>(?<![\\d.:/\\p{L}])(?<th>[01]?\\d|2[0-4])(?::|(?<=\\d\\d)\\.)(?<tmin>[0-5]\\d)(?!\\d)(?![.:]\\d))",
             "(?<rel>\\b(?:i\\s?dag|i\\s?kveld|i\\s?morgen|i\\s?morgon|i\\s?natt|i\\s?ettermiddag|i\\s?formiddag|today|tonight|tomorrow)\\b)",
@@ -152,6 +153,11 @@ final class TimeExpressions {
             if (m.group("four") != null && last == null) {
                 continue; // "2024-2025" is a span of years unless a date stands before it
             }
+            // "fra 16-20" or "12.03 16-20" are hours; "3-4 timer" or "side 2-3" are not.
+            if (m.group("hours") != null && !(pending != null && m.start() - pendingTo <= 12
+                    || cue == Cue.START && m.start() - cueEnd <= 6 && text.substring(cueEnd, m.start()).isBlank())) {
+                continue;
+            }
             LocalDate d = pending != null ? pending : last != null ? last : reference;
             boolean given = pending != null;
             int from = pending != null ? pendingFrom : m.start();
@@ -236,6 +242,9 @@ final class TimeExpressions {
             if (m.group("kh2") != null) {
                 add(out, m.group("kh2"), m.group("km2"));
             }
+        } else if (m.group("hours") != null) {
+            add(out, m.group("hh"), null);
+            add(out, m.group("hh2"), null);
         } else if (m.group("four") != null) {
             add(out, m.group("fh"), m.group("fm"));
             add(out, m.group("fh2"), m.group("fm2"));

@@ -213,6 +213,22 @@ class CaseFollowUpTest {
         assertThat(mail.inbox(KARI)).as("one receipt for the case").hasSize(1);
     }
 
+    @Test
+    void a_cancelled_planned_stop_is_closed_and_not_announced_as_over() {
+        Emails planned = Emails.plannedNotice();
+        mail.send(planned.bytes(), MAILBOX);
+        mail.awaitInbox(IT, 2, WAIT); // copy and the "starts soon" reminder
+        String ref = caseRef();
+        mail.send(Emails.message().from("Hemit <meldingsansvarlig@helse-midt.test>").subject("SV: Planlagt stopp/forsinkelse i meldingstrafikk")
+                .header("In-Reply-To", planned.messageIdValue()).body("Den planlagte stoppen i dag er avlyst.\n").bytes(), MAILBOX);
+        assertThat(mail.awaitInbox(IT, 3, WAIT)).hasSize(3);
+        awaitStatus(ref, "closed");
+        clock.advance(Duration.ofHours(11).plusMinutes(30));
+        settle();
+        assertThat(mail.inbox(IT)).hasSize(3);
+        assertThat(harness.service().store().query("SELECT note FROM cases WHERE ref=?", ref).get(0)[0]).startsWith("avlyst");
+    }
+
     private String caseRef() {
         harness.awaitProcessed(1, WAIT);
         return harness.service().store().query("SELECT ref FROM cases ORDER BY opened_at LIMIT 1").get(0)[0];

@@ -28,6 +28,11 @@ class PhoneAndOrganisationTest {
     }
 
     @Test
+    void a_phone_line_at_the_top_is_the_routine_number() {
+        assertThat(PhoneNumbers.patientPhone("Telefon: 72 48 00 00\n\nVi oppgraderer i kveld.\n\nMvh\nKari\nMobil 99 88 77 66")).hasValue("+4772480000");
+    }
+
+    @Test
     void a_signature_number_is_no_patient_number() {
         assertThat(PhoneNumbers.patientPhone("Stopp i kveld.\n\nMed vennlig hilsen\nKari\nTlf 99 88 77 66 for spørsmål")).isEmpty();
         assertThat(PhoneNumbers.patientPhone("Oppgradering 12.03.2025 kl 16:00-20:00")).isEmpty();
@@ -43,6 +48,8 @@ class PhoneAndOrganisationTest {
         "Hei. Vi i Nord-Fron kommune skal oppgradere                            | Nord-Fron kommune",
         "Oslo universitetssykehus HF har feil                                   | Oslo universitetssykehus HF",
         "Sykehuset i Vestfold HF: planlagt stopp                                | Sykehuset i Vestfold HF",
+        "PLANLAGT STOPP I MELDINGSTRAFIKK TRONDHEIM KOMMUNE                     | Trondheim kommune",
+        "Feil i meldingsutveksling mellom St. Olavs hospital og kommunene      | St. Olavs hospital",
     })
     void organisations_as_they_name_themselves(String text, String name) {
         assertThat(Organisations.find(text)).first().isEqualTo(name);

@@ -37,6 +37,10 @@ class TimeExpressionsTest {
         "fra kl 17 til kl 19 den 12.03.2025               | 2025-03-12T17:00+01:00 | 2025-03-12T19:00+01:00",
         "mellom kl 16.00 og 20.00 onsdag 12. mars         | 2025-03-12T16:00+01:00 | 2025-03-12T20:00+01:00",
         "12.03.2025 kl 16:00 til 24:00                    | 2025-03-12T16:00+01:00 | 2025-03-13T00:00+01:00",
+        "onsdag 12.03 fra 16-20                           | 2025-03-12T16:00+01:00 | 2025-03-12T20:00+01:00",
+        "12.03 16-20                                      | 2025-03-12T16:00+01:00 | 2025-03-12T20:00+01:00",
+        "tirsdag 11.3 16:00-20:00                         | 2025-03-11T16:00+01:00 | 2025-03-11T20:00+01:00",
+        "fra kl. 16.00 til ca. kl. 20.00 den 12.03.2025   | 2025-03-12T16:00+01:00 | 2025-03-12T20:00+01:00",
     })
     void planned_windows_as_people_write_them(String text, String start, String end) {
         TimeWindow w = planned(text.replace("\\n", "\n"));
@@ -67,6 +71,8 @@ class TimeExpressionsTest {
         "Versjon 2.10 av programmet",
         "Saksnummer 2024/12345",
         "Perioden 2024-2025",
+        "Arbeidet tar 3-4 timer",
+        "Se side 2-3 i vedlegget",
     })
     void numbers_that_are_no_times_give_no_window(String text) {
         assertThat(planned(text).isEmpty()).isTrue();

@@ -164,7 +164,16 @@ public final class RealMail {
             if (!f.exists()) {
                 f.create(Folder.HOLDS_MESSAGES);
             }
-            f.appendMessages(new Message[] {new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw))});
+            // Arriving now, as delivery would: Angus otherwise sends the Date header as INTERNALDATE, and an
+            // old arrival makes a case overdue at once.
+            java.util.Date now = new java.util.Date();
+            MimeMessage m = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)) {
+                @Override
+                public java.util.Date getReceivedDate() {
+                    return now;
+                }
+            };
+            f.appendMessages(new Message[] {m});
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
