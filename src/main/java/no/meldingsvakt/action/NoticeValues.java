@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import no.meldingsvakt.extract.NoticeDetails;
-import no.meldingsvakt.extract.Problem;
 import no.meldingsvakt.message.Forward;
 
 /** What the notice says, as template values for the Norwegian summary staff receive. */
@@ -44,9 +43,5 @@ final class NoticeValues {
             return n.substring(0, 2) + " " + n.substring(2, 4) + " " + n.substring(4, 6) + " " + n.substring(6);
         }
         return e164;
-    }
-
-    static List<String> problemIds(NoticeDetails d) {
-        return d.problems().stream().map(Problem::id).toList();
     }
 }

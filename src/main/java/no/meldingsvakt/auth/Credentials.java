@@ -13,6 +13,14 @@ public interface Credentials {
     /** The password or access token; {@code refresh} forces a new token (after the server rejected one). */
     String secret(boolean refresh) throws AuthException;
 
+    /**
+     * A fresh secret after the server refused {@code rejected}. Several connections (the watcher,
+     * the Sent folder reader, the outbox) that report the same refused token share one refresh.
+     */
+    default String renewed(String rejected) throws AuthException {
+        return secret(true);
+    }
+
     /** Whether the secret is an OAuth2 token, to be sent with SASL XOAUTH2. */
     boolean oauth2();
 

@@ -42,6 +42,14 @@ final class OAuth2Credentials implements Credentials {
     }
 
     @Override
+    public synchronized String renewed(String rejected) throws AuthException {
+        if (token != null && !token.value().equals(rejected)) {
+            return token.value(); // another connection already replaced it
+        }
+        return secret(true);
+    }
+
+    @Override
     public boolean oauth2() {
         return true;
     }

@@ -34,14 +34,15 @@ final class ImapConnection {
 
     /** Logs in; a rejected OAuth2 token is replaced by a fresh one once before giving up. */
     private static void login(OrganisationConfig org, Credentials credentials, IMAPStore s) throws MessagingException, AuthException {
+        String secret = credentials.secret(false);
         try {
-            s.connect(org.imap().host(), org.imap().port(), credentials.user(), credentials.secret(false));
+            s.connect(org.imap().host(), org.imap().port(), credentials.user(), secret);
         } catch (AuthenticationFailedException e) {
             if (!credentials.oauth2()) {
                 throw e;
             }
             LOG.info("mailbox {}: token rejected, fetching a new one and trying once more", org.id());
-            s.connect(org.imap().host(), org.imap().port(), credentials.user(), credentials.secret(true));
+            s.connect(org.imap().host(), org.imap().port(), credentials.user(), credentials.renewed(secret));
         }
     }
 }

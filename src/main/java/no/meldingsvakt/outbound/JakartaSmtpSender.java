@@ -106,13 +106,14 @@ public final class JakartaSmtpSender implements SmtpSender {
         t = session.getTransport(e.server().protocol("smtp"));
         Credentials c = e.credentials();
         try {
+            String secret = c.secret(false);
             try {
-                t.connect(e.server().host(), e.server().port(), c.user(), c.secret(false));
+                t.connect(e.server().host(), e.server().port(), c.user(), secret);
             } catch (AuthenticationFailedException ex) {
                 if (!c.oauth2()) {
                     throw ex;
                 }
-                t.connect(e.server().host(), e.server().port(), c.user(), c.secret(true));
+                t.connect(e.server().host(), e.server().port(), c.user(), c.renewed(secret));
             }
         } catch (AuthException ex) {
             throw new AuthenticationFailedException(ex.getMessage());

@@ -50,6 +50,8 @@ class TokenClientTest {
         clock.advance(Duration.ofSeconds(2));
         assertThat(c.secret(false)).as("less than a fifth left").isEqualTo("token-2");
         assertThat(c.secret(true)).as("forced after a rejection").isEqualTo("token-3");
+        assertThat(c.renewed("token-2")).as("another connection already replaced the refused token").isEqualTo("token-3");
+        assertThat(c.renewed("token-3")).as("the current token refused: fetch one").isEqualTo("token-4");
         assertThat(c.toString()).doesNotContain("token-");
     }
 
