@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import no.meldingsvakt.mailbox.WatcherSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,14 @@ public final class Demo implements AutoCloseable {
             Path config = dir.resolve("meldingsvakt.yaml");
             Files.writeString(config, yaml(store, gm.getImap().getPort(), gm.getSmtp().getPort()));
             AppConfig loaded = ConfigLoader.withEnvironment(Map.of("MELDINGSVAKT_DEMO_PASSWORD", PASSWORD)::get).load(config);
-            MeldingsvaktService service = MeldingsvaktService.create(loaded, Clock.systemUTC(), ServiceSettings.defaults());
+            // GreenMail's IDLE now and then drops the notice of a message that arrives while the
+            // session moves another one; the periodic full scan is the safety net (one minute in
+            // production), made short here so the demo never waits a minute for its last sample.
+            ServiceSettings d = ServiceSettings.defaults();
+            WatcherSettings w = d.watcher();
+            ServiceSettings settings = new ServiceSettings(new WatcherSettings(w.keepalive(), w.readTimeout(), w.reconnect(), Duration.ofSeconds(5)),
+                    d.outboxRetry(), d.tokenTimeout(), d.followUpEvery(), d.sentFolderEvery());
+            MeldingsvaktService service = MeldingsvaktService.create(loaded, Clock.systemUTC(), settings);
             service.start();
             return new Demo(dir, gm, service, config);
         } catch (IOException | ConfigException | RuntimeException e) {
@@ -170,6 +178,12 @@ public final class Demo implements AutoCloseable {
         out.println("Mail server (GreenMail, in memory): SMTP 127.0.0.1:" + smtpPort() + ", IMAP 127.0.0.1:" + imapPort());
         out.println("Watching " + MAILBOX + " with config " + configFile + " (store " + dir.resolve("meldingsvakt.db") + ")");
         out.println();
+        if (count(MAILBOX) > 0) {
+            out.println("Still in the monitored inbox: " + count(MAILBOX) + " message(s)");
+        }
+        for (String[] w : store.query("SELECT kind, recipients, attempts, coalesce(last_error, '') FROM outbox WHERE status='pending'")) {
+            out.println("Still waiting to be sent: " + w[0] + " to " + w[1] + " (" + w[2] + " attempt(s)) " + w[3]);
+        }
         out.println("What happened to each sample notice:");
         for (String[] m : store.query("SELECT m.subject, m.category, m.automatic, coalesce(m.case_ref, '-'), "
                 + "(SELECT detail FROM audit a WHERE a.message_key = m.message_key AND a.event LIKE 'receipt-%'), "

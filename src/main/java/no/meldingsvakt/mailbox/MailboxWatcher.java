@@ -147,6 +147,14 @@ public final class MailboxWatcher {
             LOG.error("mailbox {}: server offers neither MOVE nor user keywords; processed mail cannot be marked and is "
                     + "re-checked against the store on every pass", org.address());
         }
+        // The message count alone can hide an arrival: one message moved out and one arrived between
+        // two looks leave it unchanged. Angus reports every EXISTS as an event; it marks a pass as due.
+        f.addMessageCountListener(new jakarta.mail.event.MessageCountAdapter() {
+            @Override
+            public void messagesAdded(jakarta.mail.event.MessageCountEvent e) {
+                dirty = true;
+            }
+        });
         inbox = f;
         store.startMailbox(org.id(), f.getUIDValidity());
         dirty = true;
@@ -169,7 +177,8 @@ public final class MailboxWatcher {
             // The folder's message count is updated synchronously from EXISTS/EXPUNGE responses, so a
             // changed count is a reliable "something arrived"; the count is taken before each search so
             // a message landing during a pass is caught by the next one.
-            if (dirty || inbox.getMessageCount() != seen || Duration.between(lastFullScan, now).compareTo(settings.fullScan()) >= 0) {
+            boolean periodic = Duration.between(lastFullScan, now).compareTo(settings.fullScan()) >= 0;
+            if (dirty || inbox.getMessageCount() != seen || periodic) {
                 dirty = false;
                 int handled;
                 int passes = 0;
@@ -178,6 +187,10 @@ public final class MailboxWatcher {
                     handled = catchUp();
                 } while (handled > 0 && running && ++passes < MAX_PASSES);
                 lastFullScan = now;
+                if (periodic && staleView()) {
+                    seen = -1;
+                    continue;
+                }
             }
             health.watched(org.id());
             if (canIdle) {
@@ -190,6 +203,26 @@ public final class MailboxWatcher {
                 throw new FolderClosedException(inbox, "inbox closed by server");
             }
         }
+    }
+
+    /**
+     * Whether the server's own count of the inbox (STATUS, outside this session) differs from what
+     * this session sees. GreenMail, for one, reports no EXPUNGE for messages moved out, so the
+     * session keeps counting them, and the EXISTS for a new message (a count lower than the
+     * session's) is dropped by the client: the message stays out of the session's view and its
+     * searches until the folder is selected again. Re-selecting lets the next pass find it.
+     */
+    private boolean staleView() throws MessagingException {
+        int server = imap.getFolder(org.folders().inbox()).getMessageCount();
+        int session = inbox.getMessageCount();
+        if (server == session) {
+            return false;
+        }
+        LOG.warn("mailbox {}: the server counts {} message(s) in {}, this session sees {}; selecting it again",
+                org.address(), server, org.folders().inbox(), session);
+        inbox.close(false);
+        inbox.open(Folder.READ_WRITE);
+        return true;
     }
 
     /**

@@ -39,7 +39,7 @@ class CliTest {
     @Test
     void demo_processes_every_sample_and_reports_it(@TempDir Path dir) {
         Captured c = run("demo", "--smtp-port", "0", "--imap-port", "0", "--dir", dir.toString(), "--exit-after", "0");
-        assertThat(c.status).as("demo log:\n" + c.err).isZero();
+        assertThat(c.status).as("demo output:\n" + c.out + "\n" + c.err).isZero();
         assertThat(c.out).contains("category planned, case MV-").contains("receipt: policy: no receipt for planned")
                 .contains("category error").contains("category automatic (automatic: Auto-Submitted: auto-replied)")
                 .contains("Planlagt julebord - feil dato i invitasjonen\n      category unknown");
