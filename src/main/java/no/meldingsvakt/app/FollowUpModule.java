@@ -4,7 +4,6 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import no.meldingsvakt.action.NoticePipeline;
 import no.meldingsvakt.action.Reminders;
@@ -32,10 +31,10 @@ final class FollowUpModule extends AbstractModule {
 
     @Provides
     @Singleton
-    List<SentFolderWatcher> sentFolders(AppConfig config, Map<String, Credentials> credentials, Store store, Cases cases, ServiceSettings settings) {
-        return config.organisations().stream().filter(o -> o.cases().sentFolder().isPresent())
+    SentFolderJob sentFolders(AppConfig config, Map<String, Credentials> credentials, Store store, Cases cases, ServiceSettings settings) {
+        return new SentFolderJob(config.organisations().stream().filter(o -> o.cases().sentFolder().isPresent())
                 .map(o -> new SentFolderWatcher(o, o.cases().sentFolder().get(), credentials.get(o.id()), store, cases,
                         settings.sentFolderEvery(), settings.watcher().readTimeout()))
-                .toList();
+                .toList());
     }
 }

@@ -11,7 +11,6 @@ import no.meldingsvakt.config.AppConfig;
 import no.meldingsvakt.health.Health;
 import no.meldingsvakt.health.HealthMonitor;
 import no.meldingsvakt.mailbox.MailboxWatcher;
-import no.meldingsvakt.mailbox.SentFolderWatcher;
 import no.meldingsvakt.outbound.OutboxDrainer;
 import no.meldingsvakt.store.Database;
 import no.meldingsvakt.store.Store;
@@ -27,7 +26,7 @@ public final class MeldingsvaktService implements AutoCloseable {
     private OutboxDrainer drainer;
     private HealthMonitor monitor;
     private FollowUpJob followUp;
-    private List<SentFolderWatcher> sentFolders = List.of();
+    private SentFolderJob sentFolders;
     private boolean started;
 
     private MeldingsvaktService(Injector injector, AppConfig config) {
@@ -64,8 +63,8 @@ public final class MeldingsvaktService implements AutoCloseable {
         monitor.start();
         followUp = injector.getInstance(FollowUpJob.class);
         followUp.start();
-        sentFolders = injector.getInstance(Key.get(new TypeLiteral<List<SentFolderWatcher>>() {}));
-        sentFolders.forEach(SentFolderWatcher::start);
+        sentFolders = injector.getInstance(SentFolderJob.class);
+        sentFolders.start();
         started = true;
         LOG.info("Meldingsvakt started: {} mailbox(es), store {}, {} mail(s) waiting in the outbox",
                 watchers.size(), config.storePath(), store.pendingOutbox());
@@ -97,7 +96,7 @@ public final class MeldingsvaktService implements AutoCloseable {
         }
         monitor.stop();
         followUp.stop();
-        sentFolders.forEach(SentFolderWatcher::stop);
+        sentFolders.stop();
         watchers.forEach(MailboxWatcher::stop);
         drainer.stop();
         injector.getInstance(Database.class).close();

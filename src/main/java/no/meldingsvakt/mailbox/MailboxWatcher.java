@@ -147,14 +147,6 @@ public final class MailboxWatcher {
             LOG.error("mailbox {}: server offers neither MOVE nor user keywords; processed mail cannot be marked and is "
                     + "re-checked against the store on every pass", org.address());
         }
-        // The message count alone can hide an arrival: one message moved out and one arrived between
-        // two looks leave it unchanged. Angus reports every EXISTS as an event; it marks a pass as due.
-        f.addMessageCountListener(new jakarta.mail.event.MessageCountAdapter() {
-            @Override
-            public void messagesAdded(jakarta.mail.event.MessageCountEvent e) {
-                dirty = true;
-            }
-        });
         inbox = f;
         store.startMailbox(org.id(), f.getUIDValidity());
         dirty = true;

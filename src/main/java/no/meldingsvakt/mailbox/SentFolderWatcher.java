@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Looks at the monitored mailbox's Sent folder: a reply a person sent from the mailbox itself (by
  * hand, in Outlook or webmail) answers its case, and the reminders stop. Read-only: nothing in the
- * folder is changed. Polls, since a reply a minute late changes nothing; our own automatic mail
- * (receipts saved by the server) is skipped.
+ * folder is changed. Looked at now and then ({@link #scanOnce()}, scheduled by the service), since a
+ * reply a minute late changes nothing; our own automatic mail (receipts saved by the server) is skipped.
  */
 public final class SentFolderWatcher {
     private static final Logger LOG = LoggerFactory.getLogger(SentFolderWatcher.class);
@@ -40,8 +40,6 @@ public final class SentFolderWatcher {
     private final Cases cases;
     private final Duration every;
     private final Duration readTimeout;
-    private volatile boolean running;
-    private Thread thread;
     private IMAPStore imap;
     private boolean missingReported;
 
@@ -56,47 +54,28 @@ public final class SentFolderWatcher {
         this.readTimeout = readTimeout;
     }
 
-    public void start() {
-        running = true;
-        thread = new Thread(this::loop, "sent-" + org.id());
-        thread.setDaemon(true);
-        thread.start();
+    /**
+     * One look at the folder on a connection of its own, closed afterwards: between looks the Sent
+     * folder costs the server no connection, which matters with hundreds of mailboxes. A failure is
+     * logged and the next look tries again.
+     */
+    public void scanOnce() {
+        try {
+            imap = ImapConnection.open(org, credentials, readTimeout);
+            scan();
+        } catch (MessagingException | AuthException | RuntimeException e) {
+            LOG.warn("Sent folder of {}: {}; trying again in {}", org.address(), e.getMessage(), every);
+        } finally {
+            disconnect();
+        }
     }
 
-    public void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        disconnect();
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                scan();
-            } catch (MessagingException | AuthException | RuntimeException e) {
-                LOG.warn("Sent folder of {}: {}; trying again in {}", org.address(), e.getMessage(), every);
-                disconnect();
-            }
-            try {
-                Thread.sleep(every.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
+    public Duration every() {
+        return every;
     }
 
     /** One pass: every message added to the Sent folder since the last pass. */
-    void scan() throws MessagingException, AuthException {
-        if (imap == null || !imap.isConnected()) {
-            imap = ImapConnection.open(org, credentials, readTimeout);
-        }
+    private void scan() throws MessagingException, AuthException {
         IMAPFolder f = (IMAPFolder) imap.getFolder(folderName);
         if (!f.exists()) {
             if (!missingReported) {
