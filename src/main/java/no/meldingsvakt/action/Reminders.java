@@ -162,7 +162,6 @@ public final class Reminders {
         v.put("dueAt", c.dueAt().map(SHOWN::format).orElse(""));
         v.put("windowStart", c.windowStart().map(SHOWN::format).orElse(""));
         v.put("windowEnd", c.windowEnd().map(SHOWN::format).orElse(""));
-        v.put("noticeOrganisation", "");
         v.put("notifiedLists", String.join(", ", c.lists()));
         v.put("lists", String.join(", ", lists));
         return v;

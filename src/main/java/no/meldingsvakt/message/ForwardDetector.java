@@ -66,7 +66,8 @@ final class ForwardDetector {
         if (m.contains("begin forwarded") || m.contains("start på videresendt")) {
             return "apple";
         }
-        if (m.contains("forwarded message") && m.startsWith("---------- ") || b.fields.containsKey("date") && m.contains("videresendt melding") && m.startsWith("----------")) {
+        // Gmail's rule is ten dashes, Thunderbird's eight.
+        if (m.startsWith("----------") && (m.contains("forwarded message") || m.contains("videresendt melding"))) {
             return "gmail";
         }
         if (m.matches("\\s*-------- .*") || b.first.equals("subject")) {
