@@ -186,10 +186,48 @@ public final class RealMail {
     /** Stops and starts Dovecot's master process: every IMAP connection is cut. */
     public void restartDovecot() {
         String conf = dir.resolve("dovecot/dovecot.conf").toString();
+        Path pidFile = dir.resolve("run/dovecot/master.pid");
+        long oldMaster = masterPid(pidFile);
         run("doveadm", "-c", conf, "stop");
-        MailServer.sleep(500);
+        // `doveadm stop` returns before the master has exited; starting again while it lives fails with
+        // "already running" (seen on a slower CI machine), and a failed start leaves every later test without IMAP.
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (oldMaster > 0 && ProcessHandle.of(oldMaster).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < end) {
+            MailServer.sleep(100);
+        }
         run("dovecot", "-c", conf);
-        MailServer.sleep(1000);
+        awaitImap(Duration.ofSeconds(30));
+    }
+
+    private static long masterPid(Path pidFile) {
+        try {
+            return Long.parseLong(Files.readString(pidFile).trim());
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void awaitImap(Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try (Store s = login(users().get(0))) {
+                return;
+            } catch (Exception e) {
+                if (System.nanoTime() > end) {
+                    throw new IllegalStateException("Dovecot did not answer IMAP within " + timeout, e);
+                }
+                MailServer.sleep(200);
+            }
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+        } catch (IOException e) {
+            return "see " + log;
+        }
     }
 
     private void run(String... cmd) {
@@ -199,7 +237,7 @@ public final class RealMail {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", cmd) + " failed; see " + log);
+                throw new IllegalStateException(String.join(" ", cmd) + " failed: " + tail(log));
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
