@@ -310,6 +310,29 @@ case('important-info-short.eml', message(std('Drift <drift@oppdal.kommune.no>', 
     category='important-info', receipt=True, organisation='Oppdal kommune', sender='drift@oppdal.kommune.no',
     services=['fastlege', 'henvisning'], problems=['no-phone', 'no-time', 'no-expected-end'])
 
+case('important-info-day-in-subject-hour-in-body.eml', message(std('Norsk Helsenett <kundesenter@nhn.no>',
+     'Viktig informasjon vedrørende meldingsutveksling - nytt sertifikat fra 1. juni', 'Mon, 5 May 2025 10:00:00 +0200', 'i3@nhn.no'),
+    part('Telefon for pasientrelatert informasjon: 24 20 00 00\n\nNorsk Helsenett bytter virksomhetssertifikat 1. juni 2025 kl. 08:00.\n'
+         'Alle må oppdatere adresseregisteret før laboratoriesvar og epikriser kan sendes.\n')),
+    category='important-info', receipt=True, sender='kundesenter@nhn.no', windowStart='2025-06-01T08:00+02:00', phone='+4724200000',
+    services=['epikrise', 'lab'], problems=['no-expected-end'])
+
+case('planned-labelled-date-and-time-lines.eml', message(std('IT Steinkjer <it@steinkjer.kommune.no>', 'Planlagt stopp i meldingstrafikk - Steinkjer kommune',
+     'Thu, 20 Feb 2025 09:00:00 +0100', 'p31@steinkjer.kommune.no'),
+    part('Dato: 12.03.2025\nTid: 16:00 - 20:00\nTelefon for pasientrelatert informasjon: 74 16 90 00\n\n'
+         'Berørte tjenester: pleie- og omsorgsmeldinger og legevakt.\n')),
+    category='planned', organisation='Steinkjer kommune', sender='it@steinkjer.kommune.no',
+    windowStart='2025-03-12T16:00+01:00', windowEnd='2025-03-12T20:00+01:00', phone='+4774169000',
+    services=['PLO', 'legevakt'], routes=['pleie-og-omsorg'])
+
+case('error-yesterday-expected-within-short-number.eml', message(std('Drift <drift@helse-forde.no>', 'Feil i meldingsutveksling',
+     'Thu, 20 Feb 2025 09:00:00 +0100', 'e30@helse-forde.no'),
+    part('Feilen oppstod ca. kl. 14.30 i går. Vi regner med at feilen er rettet innen kl 16 i dag.\n'
+         'Berørt: henvisninger. Kontaktperson: Per, tlf 480 12 345\nPasientrelaterte henvendelser: 03525\n\nHelse Førde HF\n')),
+    category='error', receipt=True, organisation='Helse Førde HF', sender='drift@helse-forde.no',
+    windowStart='2025-02-19T14:30+01:00', windowEnd='2025-02-20T16:00+01:00', phone='+4703525',
+    services=['henvisning'], routes=['it-feil'])
+
 # ---------------------------------------------------------------- forwards
 notice = ('Telefonnummer for pasientrelatert informasjon: 72 82 00 00\n\nFeil i mottak av epikriser fra kl 08:10 i dag.\n'
           'Forventet løst kl 11:00.\n\nMed vennlig hilsen\nHemit\nTlf 73 86 00 00\n')
@@ -477,6 +500,15 @@ case('unknown-webmail-latin1-8bit.eml', message(std('Bjørg <bjorg@online.no>', 
 case('unknown-gmail-html-newsletterish.eml', message(std('Lars <lars.meland@gmail.com>', 'Stopp i strømmen på Fannrem?', 'Mon, 5 May 2025 09:00:00 +0200', 'u6@mail.gmail.com'),
     multipart('alternative', [part('Er det strømstans i dag?\n'), part('<div dir="ltr">Er det str&oslash;mstans i dag?</div>', subtype='html')])),
     category='unknown', receipt=True, sender='lars.meland@gmail.com')
+
+case('unknown-planned-parking-maintenance.eml', message(std('Eiendom <eiendom@orkland.kommune.no>', 'Planlagt vedlikehold av parkeringsplassen', 'Mon, 5 May 2025 09:00:00 +0200', 'u7@orkland.kommune.no'),
+    part('Parkeringsplassen ved rådhuset stenges 12.05.2025 fra kl. 07:00 til 15:00. Ring 72 48 00 00 ved spørsmål.\n')),
+    category='unknown', receipt=True, sender='eiendom@orkland.kommune.no')
+
+case('planned-maintenance-dips.eml', message(std('IKT drift <ikt@helse-mr.no>', 'Planlagt vedlikehold DIPS Arena 20.05.2025 kl 16:00 - 21.05.2025 kl 02:00', 'Mon, 5 May 2025 09:00:00 +0200', 'p30@helse-mr.no'),
+    part('Kontakt for pasientrelatert informasjon i nedetiden: 70 10 50 00 (sentralbord)\nDet gjelder alle meldinger fra DIPS Arena, også svar på laboratorieprøver.\n')),
+    category='planned', sender='ikt@helse-mr.no', windowStart='2025-05-20T16:00+02:00', windowEnd='2025-05-21T02:00+02:00', phone='+4770105000',
+    services=['lab'])
 
 
 def main():

@@ -12,6 +12,12 @@ public final class Classifier {
     /** "plo@kommune.no" in a bounce names a mailbox, not the PLO service. */
     private static final java.util.regex.Pattern ADDRESS_OR_LINK = java.util.regex.Pattern.compile("[^\\s@<>]{1,64}@[^\\s@<>]{1,255}|https?://\\S{1,2000}");
 
+    /** Words that put a mail in e-health: the patient-information line every notice carries, messages, systems. */
+    private static final java.util.regex.Pattern MESSAGING_CONTEXT = java.util.regex.Pattern.compile(
+            "(?<!\\p{L})(e-?)?melding\\p{L}*|e-?helse|pasient\\p{L}*|(?<!\\p{L})helse\\p{L}*|journal\\p{L}*|fagsystem\\p{L}*"
+                    + "|(?<!\\p{L})(epj|nhn|dips|gerica|cosdoc|infodoc|e-?resept|adresseregister\\p{L}*)(?!\\p{L})",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+
     private Classifier() {}
 
     private static String cap(String s) {
@@ -28,12 +34,15 @@ public final class Classifier {
      */
     public static Classification classify(ParsedMessage m, String monitoredAddress, Map<String, List<String>> vocabulary) {
         Optional<String> automatic = AutomaticMailDetector.reason(m, monitoredAddress);
-        Optional<Category> notice = SubjectClassifier.classify(SubjectNormalizer.normalize(m.originalSubject()))
-                .or(() -> SubjectClassifier.classify(SubjectNormalizer.normalize(m.subject())));
+        String text = ADDRESS_OR_LINK.matcher(cap(m.originalSubject() + "\n" + m.noticeText())).replaceAll(" ");
+        java.util.Set<String> services = ServiceDetector.detect(text, vocabulary);
+        boolean aboutMessaging = !services.isEmpty() || MESSAGING_CONTEXT.matcher(text).find();
+        Optional<Category> notice = SubjectClassifier.classify(SubjectNormalizer.normalize(m.originalSubject()), aboutMessaging)
+                .or(() -> SubjectClassifier.classify(SubjectNormalizer.normalize(m.subject()), aboutMessaging));
         // A loop, a report or an out-of-office reply is never a notice, whatever its subject quotes.
         boolean loopOrReport = automatic.isPresent() && AUTO_REPLY.matcher(automatic.get()).find();
         Category category = notice.filter(c -> !loopOrReport)
                 .orElse(automatic.isPresent() ? Category.AUTOMATIC : Category.UNKNOWN);
-        return new Classification(category, automatic, ServiceDetector.detect(ADDRESS_OR_LINK.matcher(cap(m.originalSubject() + "\n" + m.noticeText())).replaceAll(" "), vocabulary));
+        return new Classification(category, automatic, services);
     }
 }

@@ -26,7 +26,8 @@ public final class ServiceDetector {
     }
 
     private static void put(String name, String regex) {
-        DEFAULT.put(name, Pattern.compile("(?<![\\p{L}\\d])(" + regex + ")(?![\\p{L}\\d])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+        DEFAULT.put(name, Pattern.compile("(?<![\\p{L}\\d])(" + regex + ")(?![\\p{L}\\d])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS));
     }
 
     private ServiceDetector() {}

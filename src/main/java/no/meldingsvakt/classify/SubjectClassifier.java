@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 public final class SubjectClassifier {
     private static final String MESSAGING = "(e-?)?melding(sutveksling(en)?|strafikk(en)?|sflyt(en)?|er(ne)?|ar)?";
     private static final List<Rule> RULES = List.of(
-            new Rule(Category.PLANNED, "^planlagt[e]?\\s+(stopp|stans|nedetid|driftsstans|forsinkelse|vedlikehold|oppgradering|utfall|avbrudd|nedetider)\\b"),
+            new Rule(Category.PLANNED, "^planlagt[e]?\\s+(stopp|stans|forsinkelse)\\b"),
+            new Rule(Category.PLANNED, "^planlagt[e]?\\s+(nedetid(er)?|driftsstans|vedlikehold|oppgradering|utfall|avbrudd)\\b", true),
             new Rule(Category.PLANNED, "^(stopp|stans)(/forsinkelse)?\\s+(i|av)\\s+" + MESSAGING + "\\b"),
             new Rule(Category.ERROR, "^feil\\s+(i|ved|på|med)\\s+" + MESSAGING + "\\b"),
             new Rule(Category.MISSING_RECEIPT, "^(manglende|mangler|manglande)\\s+(applikasjons|app-?|transport)?(kvittering(er|ar|ane|ene)?|apprec)\\b"),
@@ -23,12 +24,21 @@ public final class SubjectClassifier {
 
     /** The category whose phrase opens the normalised subject or one of its segments. */
     public static Optional<Category> classify(String normalizedSubject) {
-        Optional<Category> whole = match(normalizedSubject);
+        return classify(normalizedSubject, true);
+    }
+
+    /**
+     * @param aboutMessaging whether the mail speaks of messages, patients or health systems at all:
+     *     "Planlagt vedlikehold av parkeringsplassen" is not a notice, "Planlagt vedlikehold DIPS" with a
+     *     patient-information line is
+     */
+    public static Optional<Category> classify(String normalizedSubject, boolean aboutMessaging) {
+        Optional<Category> whole = match(normalizedSubject, aboutMessaging);
         if (whole.isPresent()) {
             return whole;
         }
         for (String segment : SEGMENT.split(normalizedSubject)) {
-            Optional<Category> c = match(segment.strip());
+            Optional<Category> c = match(segment.strip(), aboutMessaging);
             if (c.isPresent()) {
                 return c;
             }
@@ -36,18 +46,23 @@ public final class SubjectClassifier {
         return Optional.empty();
     }
 
-    private static Optional<Category> match(String s) {
+    private static Optional<Category> match(String s, boolean aboutMessaging) {
         for (Rule r : RULES) {
-            if (r.pattern.matcher(s).find()) {
+            if ((aboutMessaging || !r.needsContext) && r.pattern.matcher(s).find()) {
                 return Optional.of(r.category);
             }
         }
         return Optional.empty();
     }
 
-    private record Rule(Category category, Pattern pattern) {
+    /** {@code needsContext}: the words are common outside e-health, so the mail must be about messaging too. */
+    private record Rule(Category category, Pattern pattern, boolean needsContext) {
         Rule(Category category, String regex) {
-            this(category, Pattern.compile(regex, Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE));
+            this(category, regex, false);
+        }
+
+        Rule(Category category, String regex, boolean needsContext) {
+            this(category, Pattern.compile(regex, Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE), needsContext);
         }
     }
 }

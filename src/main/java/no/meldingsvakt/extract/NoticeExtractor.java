@@ -5,7 +5,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import no.meldingsvakt.classify.Category;
 import no.meldingsvakt.config.NoticeChecks;
 import no.meldingsvakt.message.Forward;
@@ -13,11 +12,6 @@ import no.meldingsvakt.message.ParsedMessage;
 
 /** Reads a notice into {@link NoticeDetails}: the original one when the message forwards it. */
 public final class NoticeExtractor {
-    /** Lines a mail client wrote (a forwarded header block), not the notice's author. */
-    private static final Pattern CLIENT_LINE = Pattern.compile(
-            "^[\\s>*]*(sent|sendt|date|dato|datum|from|fra|to|til|cc|kopi|subject|emne|betreff)\\s*:\\s*.*(@|\\d{4}).*$|^.*\\b(wrote|skrev)\\s*:\\s*$",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.MULTILINE);
-
     private static final int MAX_TEXT = 100_000;
 
     private NoticeExtractor() {}
@@ -37,7 +31,7 @@ public final class NoticeExtractor {
         }
         // A notice is a page or two; bounding the text bounds the work hostile input can cause.
         String subject = cap(m.originalSubject(), 1_000);
-        String body = CLIENT_LINE.matcher(cap(m.noticeText(), MAX_TEXT)).replaceAll("");
+        String body = QuotedHeaders.strip(cap(m.noticeText(), MAX_TEXT));
         Instant announced = announced(m, received);
         boolean planned = category == Category.PLANNED;
         TimeExpressions times = new TimeExpressions(announced.atZone(TimeExpressions.OSLO).toLocalDate(), planned);
@@ -71,11 +65,11 @@ public final class NoticeExtractor {
             return new TimeWindow(Optional.of(range.get().startAt()), Optional.of(range.get().endAt()));
         }
         if (cuedStart.isPresent() && !(range.isPresent() && range.get().start().equals(cuedStart.get()))) {
-            start = Optional.of(cuedStart.get().at());
+            start = Optional.of(withTime(cuedStart.get(), points).at());
         } else if (range.isPresent()) {
             return new TimeWindow(Optional.of(range.get().startAt()), Optional.of(range.get().endAt()));
         } else {
-            start = points.stream().filter(p -> p.cue() != TimeExpressions.Cue.END).findFirst().map(TimeExpressions.Point::at);
+            start = points.stream().filter(p -> p.cue() != TimeExpressions.Cue.END).findFirst().map(p -> withTime(p, points).at());
         }
         Optional<ZonedDateTime> from = start;
         Optional<ZonedDateTime> end = points.stream().filter(p -> p.cue() == TimeExpressions.Cue.END)
@@ -83,6 +77,15 @@ public final class NoticeExtractor {
                 .filter(e -> from.isEmpty() || e.isAfter(from.get()))
                 .findFirst();
         return new TimeWindow(start, end);
+    }
+
+    /** A subject often names the day and the body the hour: the same day written later with a time is the moment meant. */
+    private static TimeExpressions.Point withTime(TimeExpressions.Point p, List<TimeExpressions.Point> points) {
+        if (p.time().isPresent()) {
+            return p;
+        }
+        return points.stream().filter(o -> o.from() > p.from() && o.time().isPresent() && o.cue() != TimeExpressions.Cue.END
+                && o.date().equals(p.date()) && !o.dayAfter()).findFirst().orElse(p);
     }
 
     private static Optional<String> organisation(String subject, String body, String quoted, ParsedMessage m, String own) {

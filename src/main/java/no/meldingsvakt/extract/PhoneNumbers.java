@@ -16,6 +16,7 @@ final class PhoneNumbers {
                     + "(?<local>\\d{2}[ -]?\\d{2}[ -]?\\d{2}[ -]?\\d{2}|\\d{3}[ -]?\\d{2}[ -]?\\d{3}|\\d{2}\\.\\d{2}\\.\\d{2}\\.\\d{2}|\\d{3} \\d{5}|\\d{4} \\d{4})"
                     + "(?![\\d.]\\d|\\d)");
     private static final Pattern INTERNATIONAL = Pattern.compile("(?<![\\d+])(?:\\+|00)(?!47)([1-9]\\d{0,2})((?:[\\s-]?\\d){6,12})(?![\\d])");
+    private static final Pattern SHORT = Pattern.compile("(?<![\\d+.,:/-])(0\\d{4}|116 ?117)(?![\\d.,:/-]\\d|\\d)");
     private static final Pattern PATIENT = Pattern.compile("pasient|patient", Pattern.CASE_INSENSITIVE);
     private static final Pattern PHONE_WORD = Pattern.compile("telefon|tlf|\\btel\\b|ring|nås på|nåast|mobil|vakttelefon|phone",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -40,7 +41,8 @@ final class PhoneNumbers {
         // 1: the line about patient-related information (or the line after it, when a table cell split them).
         for (int i = 0; i < lines.length; i++) {
             if (PATIENT.matcher(lines[i]).find()) {
-                Optional<String> n = first(lines[i]);
+                String line = lines[i];
+                Optional<String> n = first(line).or(() -> shortNumber(line));
                 if (n.isEmpty() && (PHONE_WORD.matcher(lines[i]).find() || lines[i].strip().endsWith(":"))) {
                     n = next(lines, i);
                 }
@@ -74,6 +76,15 @@ final class PhoneNumbers {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Five-digit numbers (02800, 03525) and 116 117 are whole Norwegian numbers. Only the patient line
+     * is trusted with them: elsewhere five digits are as likely a postcode or a case number.
+     */
+    private static Optional<String> shortNumber(String line) {
+        Matcher m = SHORT.matcher(line);
+        return m.find() ? Optional.of("+47" + m.group().replaceAll("\\D", "")) : Optional.empty();
     }
 
     private static Optional<String> next(String[] lines, int i) {

@@ -45,12 +45,13 @@ final class TimeExpressions {
             "(?<hours>(?<![\\d.:/])(?<hh>[01]?\\d|2[0-3])\\s*(?:-|–|—)\\s*(?<hh2>[01]?\\d|2[0-4])(?![\\d.:/]))",
             "(?<four>(?<![\\d.:/])(?<fh>[01]\\d|2[0-3])(?<fm>[0-5]\\d)\\s*(?:-|–|—)\\s*(?<fh2>[01]\\d|2[0-4])(?<fm2>[0-5]\\d)(?!\\d))",
             "(?<time>(?<![\\d.:/\\p{L}])(?<th>[01]?\\d|2[0-4])(?::|(?<=\\d\\d)\\.)(?<tmin>[0-5]\\d)(?!\\d)(?![.:]\\d))",
-            "(?<rel>\\b(?:i\\s?dag|i\\s?kveld|i\\s?morgen|i\\s?morgon|i\\s?natt|i\\s?ettermiddag|i\\s?formiddag|today|tonight|tomorrow)\\b)",
+            "(?<rel>\\b(?:i\\s?dag|i\\s?kveld|i\\s?morgen|i\\s?morgon|i\\s?natt|i\\s?ettermiddag|i\\s?formiddag|i\\s?morges|i\\s?forgårs|i\\s?går|today|tonight|tomorrow|yesterday)\\b)",
+            "(?<night>\\bnatt(?:a|en)?\\s+til\\b)",
             "(?<wd>\\b(?<wdn>mandag|måndag|tirsdag|tysdag|onsdag|torsdag|fredag|lørdag|laurdag|søndag|sundag)(?:en)?\\b)",
             "(?<sep>\\s[-–—]\\s|(?<=\\d)\\s?[-–—]\\s?|\\btil og med\\b|\\btil\\b|\\bto\\b|\\buntil\\b|\\bog\\b|\\band\\b)",
             "(?<start>\\bfra\\b|\\bfrom\\b|\\bstart\\w*|\\bbegynt\\w*|\\boppst[åo]d?\\w*|\\bsiden\\b|\\bsince\\b|\\bf\\.?o\\.?m\\b|\\bvarighet\\b)",
             "(?<end>\\bforvent\\w*|\\bventes\\b|\\bantatt\\w*|\\bantar\\b|\\bestimert\\w*|\\bberegnet\\b|\\bslutt\\w*|\\bferdig\\w*|\\bnormal\\w*"
-                    + "|\\btilbake\\b|\\boppe igjen\\b|\\bgjenoppr\\w*|\\bløst\\b|\\bt\\.?o\\.?m\\b|\\bexpected\\b)"),
+                    + "|\\btilbake\\b|\\boppe igjen\\b|\\bgjenoppr\\w*|\\bløst\\b|\\bt\\.?o\\.?m\\b|\\bexpected\\b|\\binnen\\b|\\bregner med\\b|\\brettet\\b)"),
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
     /** How far apart two points may be and still be one "from – to" written together. */
     private static final int RANGE_GAP = 40;
@@ -109,9 +110,23 @@ final class TimeExpressions {
         LocalDate last = null;
         Cue cue = Cue.NONE;
         int cueEnd = -1;
+        // "natt til torsdag 12. mars, kl 23-03": the evening hours belong to the day before.
+        boolean nightBefore = false;
+        boolean expectedEnd = false; // the END cue is a word like "forventet", not the separator "til"
+        LocalDate nightOf = null;
         while (m.find()) {
+            if (m.group("night") != null) {
+                nightBefore = true;
+                continue;
+            }
             if (m.group("start") != null || m.group("end") != null) {
+                // "normal drift forventes fra kl 13:30": the "fra" is part of the expected end.
+                if (m.group("start") != null && expectedEnd && m.start() - cueEnd <= 12) {
+                    cueEnd = m.end();
+                    continue;
+                }
                 cue = m.group("start") != null ? Cue.START : Cue.END;
+                expectedEnd = cue == Cue.END;
                 cueEnd = m.end();
                 continue;
             }
@@ -120,6 +135,7 @@ final class TimeExpressions {
                 if (m.group("sep").strip().equalsIgnoreCase("til") || m.group("sep").strip().equalsIgnoreCase("until")) {
                     // "Til: 12.03 kl 20" on its own line is a label for the end.
                     cue = Cue.END;
+                    expectedEnd = false;
                     cueEnd = m.end();
                 }
                 continue;
@@ -131,6 +147,8 @@ final class TimeExpressions {
                 }
                 pending = null;
                 last = date.get();
+                nightOf = nightBefore ? date.get() : null;
+                nightBefore = false;
                 // "fra kl 17 til kl 19 den 03.06.2025", "kl 08:10 i dag": the date follows its times.
                 if (m.group("iso") == null && redate(items, date.get(), text, m.start())) {
                     continue;
@@ -168,7 +186,8 @@ final class TimeExpressions {
                     items.add(new int[] {m.start(), m.end()});
                 }
                 int[] t = times.get(i);
-                items.add(point(d, t, i == 0 && given, i == 0 ? from : m.start(), m.end(), i == 0 ? pointCue : Cue.NONE));
+                LocalDate day = d.equals(nightOf) && t[0] >= 12 ? d.minusDays(1) : d;
+                items.add(point(day, t, i == 0 && given, i == 0 ? from : m.start(), m.end(), i == 0 ? pointCue : Cue.NONE));
             }
             cue = Cue.NONE;
         }
@@ -281,7 +300,10 @@ final class TimeExpressions {
             }
             if (m.group("rel") != null) {
                 String r = m.group("rel").toLowerCase(Locale.ROOT).replace(" ", "");
-                return Optional.of(r.startsWith("imorg") || r.equals("tomorrow") ? reference.plusDays(1) : reference);
+                if (r.startsWith("imorg") && !r.startsWith("imorges") || r.equals("tomorrow")) {
+                    return Optional.of(reference.plusDays(1));
+                }
+                return Optional.of(r.equals("iforgårs") ? reference.minusDays(2) : r.equals("igår") || r.equals("yesterday") ? reference.minusDays(1) : reference);
             }
             if (m.group("wd") != null) {
                 DayOfWeek day = weekday(m.group("wdn").toLowerCase(Locale.ROOT));

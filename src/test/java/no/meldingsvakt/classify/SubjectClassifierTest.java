@@ -62,6 +62,24 @@ class SubjectClassifierTest {
         assertThat(SubjectNormalizer.normalize(subject)).isEqualTo(normalized);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Planlagt vedlikehold av parkeringsplassen     | none    | planned
+            Planlagt oppgradering av ventilasjonsanlegget | none    | planned
+            Planlagt nedetid 12. mai                      | none    | planned
+            Planlagt stopp i meldingstrafikk              | planned | planned
+            """)
+    void words_common_outside_e_health_need_a_mail_about_messaging(String subject, String alone, String aboutMessaging) {
+        String s = SubjectNormalizer.normalize(subject);
+        assertThat(SubjectClassifier.classify(s, false).map(Category::id).orElse("none")).isEqualTo(alone);
+        assertThat(SubjectClassifier.classify(s, true).map(Category::id).orElse("none")).isEqualTo(aboutMessaging);
+    }
+
+    @org.junit.jupiter.api.Test
+    void services_are_found_in_words_with_norwegian_letters() {
+        assertThat(ServiceDetector.detect("svar på laboratorieprøver og skolehelsetjenesten")).containsExactly("helsestasjon", "lab");
+    }
+
     @org.junit.jupiter.api.Test
     void html_is_not_the_reader_s_concern_here() {
         // Guard that the shared HTML-to-text helper keeps table cells apart (used for HTML-only notices).

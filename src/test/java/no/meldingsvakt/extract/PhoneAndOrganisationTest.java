@@ -28,6 +28,13 @@ class PhoneAndOrganisationTest {
     }
 
     @Test
+    void a_five_digit_number_on_the_patient_line_is_taken_and_nowhere_else() {
+        String text = "Kontaktperson: Per, tlf 480 12 345\nPasientrelaterte henvendelser: 03525\n\nMvh\nIKT, 7500 Stjørdal";
+        assertThat(PhoneNumbers.patientPhone(text)).hasValue("+4703525");
+        assertThat(PhoneNumbers.patientPhone("Telefon for spørsmål: 03525")).isEmpty();
+    }
+
+    @Test
     void a_phone_line_at_the_top_is_the_routine_number() {
         assertThat(PhoneNumbers.patientPhone("Telefon: 72 48 00 00\n\nVi oppgraderer i kveld.\n\nMvh\nKari\nMobil 99 88 77 66")).hasValue("+4772480000");
     }

@@ -41,6 +41,8 @@ class TimeExpressionsTest {
         "12.03 16-20                                      | 2025-03-12T16:00+01:00 | 2025-03-12T20:00+01:00",
         "tirsdag 11.3 16:00-20:00                         | 2025-03-11T16:00+01:00 | 2025-03-11T20:00+01:00",
         "fra kl. 16.00 til ca. kl. 20.00 den 12.03.2025   | 2025-03-12T16:00+01:00 | 2025-03-12T20:00+01:00",
+        "natt til torsdag 13. mars, fra kl 23:00 til kl 03:00 | 2025-03-12T23:00+01:00 | 2025-03-13T03:00+01:00",
+        "natten til 13.03.2025 kl 01-05                   | 2025-03-13T01:00+01:00 | 2025-03-13T05:00+01:00",
     })
     void planned_windows_as_people_write_them(String text, String start, String end) {
         TimeWindow w = planned(text.replace("\\n", "\n"));
@@ -54,6 +56,9 @@ class TimeExpressionsTest {
         "Feilen startet 02.03 kl 22:00. Normal drift ventes 03.03 kl 08:00. | 2025-03-02T22:00 | 2025-03-03T08:00",
         "Vi har hatt feil siden kl 07:15 i dag.                     | 2025-03-03T07:15 | ",
         "Feil fra 28.02 kl 14:00, vi vet ikke når det er løst.     | 2025-02-28T14:00 | ",
+        "Feilen oppstod ca. kl. 14.30 i går. Vi regner med at den er rettet innen kl 16 i dag. | 2025-03-02T14:30 | 2025-03-03T16:00",
+        "Problemet startet kl 10:20. Normal drift forventes fra kl 13:30. | 2025-03-03T10:20 | 2025-03-03T13:30",
+        "Ingen kvittering på meldinger sendt til dere siden 01.03.2025. | 2025-03-01T00:00 | ",
     })
     void incidents_begin_in_the_past_and_end_only_when_stated(String text, String start, String end) {
         TimeWindow w = incident(text);
