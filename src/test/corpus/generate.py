@@ -302,7 +302,7 @@ case('missing-receipt-plural.eml', message(std(HEMIT, 'Manglende applikasjonskvi
 case('important-info.eml', message(std(HEMIT, 'Viktig informasjon vedrørende meldingsutveksling', 'Wed, 2 Apr 2025 15:00:00 +0200', 'i1@helse-midt.no'),
     part('Telefonnummer for pasientrelatert informasjon: 72 82 00 00\n\nFra 02.04.2025 kl 14:00 er det forsinkelser på alle meldinger fra '
          'Helse Midt-Norge. Forventet normal drift 03.04.2025 kl 08:00.\n')),
-    category='important-info', receipt=True, organisation=None, sender='meldingsansvarlig@helse-midt.no',
+    category='important-info', receipt=True, organisation='Hemit', sender='meldingsansvarlig@helse-midt.no',
     windowStart='2025-04-02T14:00+02:00', windowEnd='2025-04-03T08:00+02:00', phone='+4772820000')
 
 case('important-info-short.eml', message(std('Drift <drift@oppdal.kommune.no>', 'Viktig info vedr. meldingsutveksling Oppdal kommune', 'Thu, 3 Apr 2025 09:00:00 +0200', 'i2@oppdal.kommune.no'),
@@ -314,7 +314,7 @@ case('important-info-day-in-subject-hour-in-body.eml', message(std('Norsk Helsen
      'Viktig informasjon vedrørende meldingsutveksling - nytt sertifikat fra 1. juni', 'Mon, 5 May 2025 10:00:00 +0200', 'i3@nhn.no'),
     part('Telefon for pasientrelatert informasjon: 24 20 00 00\n\nNorsk Helsenett bytter virksomhetssertifikat 1. juni 2025 kl. 08:00.\n'
          'Alle må oppdatere adresseregisteret før laboratoriesvar og epikriser kan sendes.\n')),
-    category='important-info', receipt=True, sender='kundesenter@nhn.no', windowStart='2025-06-01T08:00+02:00', phone='+4724200000',
+    category='important-info', receipt=True, organisation='Norsk Helsenett', sender='kundesenter@nhn.no', windowStart='2025-06-01T08:00+02:00', phone='+4724200000',
     services=['epikrise', 'lab'], problems=['no-expected-end'])
 
 case('planned-labelled-date-and-time-lines.eml', message(std('IT Steinkjer <it@steinkjer.kommune.no>', 'Planlagt stopp i meldingstrafikk - Steinkjer kommune',
@@ -386,7 +386,7 @@ case('forward-thunderbird-norwegian.eml', message(std('Lise <lise@orkland.kommun
     part('-------- Videresendt melding --------\nEmne: \tViktig informasjon vedrørende meldingsutveksling\nDato: \tMon, 14 Apr 2025 07:55:00 +0200\n'
          'Fra: \tHemit <meldingsansvarlig@helse-midt.no>\nTil: \tlise@orkland.kommune.no\n\n'
          'Telefonnummer for pasientrelatert informasjon: 72 82 00 00\nForsinkelser fra kl 07:30. Forventet normal drift kl 09:00.\n')),
-    category='important-info', receipt=True, sender='meldingsansvarlig@helse-midt.no', forwardedBy='lise@orkland.kommune.no',
+    category='important-info', receipt=True, organisation='Hemit', sender='meldingsansvarlig@helse-midt.no', forwardedBy='lise@orkland.kommune.no',
     windowStart='2025-04-14T07:30+02:00', windowEnd='2025-04-14T09:00+02:00', phone='+4772820000',
     receiptTo='meldingsansvarlig@helse-midt.no')
 
@@ -461,7 +461,7 @@ case('auto-newsletter-list.eml', message(std('KS <nyhetsbrev@ks.no>', 'Nyhetsbre
 
 case('auto-noreply-planned.eml', message(std('Norsk helsenett <noreply@nhn.no>', 'Planlagt stopp i meldingstrafikk Norsk helsenett 20.05.2025 kl 22:00-23:59',
      'Mon, 5 May 2025 09:00:00 +0200', 'a4@nhn.no'), part('Telefonnummer for pasientrelatert informasjon: 24 20 00 00\n')),
-    category='planned', sender='noreply@nhn.no', windowStart='2025-05-20T22:00+02:00', windowEnd='2025-05-20T23:59+02:00', phone='+4724200000')
+    category='planned', organisation='Norsk Helsenett', sender='noreply@nhn.no', windowStart='2025-05-20T22:00+02:00', windowEnd='2025-05-20T23:59+02:00', phone='+4724200000')
 
 case('auto-read-receipt.eml', message(std('Trude Lie <trude.lie@trondheim.kommune.no>', 'Lest: Feil i meldingsutveksling', 'Mon, 5 May 2025 09:00:00 +0200', 'a5@trondheim.kommune.no'),
     multipart('report; report-type=disposition-notification', [part('Meldingen er lest.\n'),

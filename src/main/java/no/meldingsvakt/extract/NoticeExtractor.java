@@ -104,6 +104,10 @@ public final class NoticeExtractor {
             return inQuote;
         }
         Optional<String> name = m.forward().isPresent() ? m.forward().get().fromName() : m.fromName();
-        return name.flatMap(n -> Organisations.find(n).stream().findFirst()).filter(o -> !o.toLowerCase(Locale.ROOT).equals(ownKey));
+        Optional<String> byName = name.flatMap(n -> Organisations.find(n).stream().findFirst()).filter(o -> !o.toLowerCase(Locale.ROOT).equals(ownKey));
+        if (byName.isPresent()) {
+            return byName;
+        }
+        return Organisations.known(subject + "\n" + body + "\n" + name.orElse(""));
     }
 }

@@ -15,9 +15,18 @@ import java.util.regex.Pattern;
  * small words Norwegian health-trust names contain.
  */
 final class Organisations {
-    private static final Pattern ANCHOR = Pattern.compile("(?<![\\p{L}])(kommune|Kommune|fylkeskommune|HF|helseforetak|sykehus|hospital)(?![\\p{L}])");
+    private static final Pattern ANCHOR = Pattern.compile("(?<![\\p{L}])(kommune|Kommune|fylkeskommune|HF|RHF|helseforetak|sykehus|Sykehus|hospital)(?![\\p{L}])");
     private static final Pattern SYKEHUSET = Pattern.compile(
-            "(?<![\\p{L}])(Sykehuset|Universitetssykehuset|Helse)\\s+((?:i\\s+)?\\p{Lu}[\\p{L}-]+(?:\\s+og\\s+\\p{Lu}[\\p{L}-]+)?)(\\s+HF)?");
+            "(?<![\\p{L}])(Sykehuset|Universitetssykehuset|Helse|Bydel)\\s+((?:i\\s+)?\\p{Lu}[\\p{L}-]+(?:\\s+og\\s+\\p{Lu}[\\p{L}-]+)?)(\\s+(?:R?HF|IKT))?");
+    /**
+     * Partners that send notices under a name with no kommune/HF in it: the regional and national
+     * e-health operators and the large laboratories. Used only when no name of the usual form is found.
+     */
+    private static final List<String> KNOWN_NAMES = List.of("Hemit", "Norsk Helsenett", "Helseplattformen", "Sykehuspartner",
+            "Helse Vest IKT", "Helse Nord IKT", "Sykehusapotekene", "Fürst Medisinsk Laboratorium", "Fürst", "Unilabs");
+    private static final Pattern KNOWN = Pattern.compile("(?<![\\p{L}])("
+            + String.join("|", KNOWN_NAMES.stream().map(n -> Pattern.quote(n).replace(" ", "\\E\\s+\\Q")).toList()) + ")(?![\\p{L}])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Two-word municipality names always start with one of these. */
     private static final Set<String> COMPOUND_FIRST = Set.of("indre", "ytre", "øvre", "nedre", "midtre", "nordre", "søndre", "vestre",
             "østre", "øystre", "nord", "sør", "aust", "vest", "nore", "store", "lille");
@@ -38,7 +47,8 @@ final class Organisations {
             Matcher s = SYKEHUSET.matcher(line);
             List<int[]> taken = new ArrayList<>();
             while (s.find()) {
-                String name = (s.group(1) + " " + s.group(2) + (s.group(3) == null ? "" : " HF")).replaceAll("\\s+", " ");
+                String name = (s.group(1) + " " + s.group(2) + (s.group(3) == null ? "" : " " + s.group(3).strip())).replaceAll("\\s+", " ");
+                // "Helse og velferd" is a department; a trust's "Helse …" name ends in HF, RHF or IKT.
                 if (!s.group(1).equals("Helse") || s.group(3) != null) {
                     out.add(name);
                     taken.add(new int[] {s.start(), s.end()});
@@ -55,6 +65,16 @@ final class Organisations {
             }
         }
         return out;
+    }
+
+    /** The first well-known partner named, for notices from operators like Hemit or Norsk Helsenett. */
+    static Optional<String> known(String text) {
+        Matcher m = KNOWN.matcher(text);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String found = m.group(1).replaceAll("\\s+", " ");
+        return KNOWN_NAMES.stream().filter(n -> n.equalsIgnoreCase(found)).findFirst();
     }
 
     /** "TRONDHEIM KOMMUNE" in a shouted subject reads as "Trondheim Kommune". */

@@ -57,9 +57,20 @@ class PhoneAndOrganisationTest {
         "Sykehuset i Vestfold HF: planlagt stopp                                | Sykehuset i Vestfold HF",
         "PLANLAGT STOPP I MELDINGSTRAFIKK TRONDHEIM KOMMUNE                     | Trondheim kommune",
         "Feil i meldingsutveksling mellom St. Olavs hospital og kommunene      | St. Olavs hospital",
+        "Feil i meldingsutveksling - Helse Midt-Norge RHF                       | Helse Midt-Norge RHF",
+        "Diakonhjemmet Sykehus har feil i mottak                                | Diakonhjemmet Sykehus",
+        "Planlagt stopp i meldingstrafikk Bydel Grorud                          | Bydel Grorud",
+        "Helse Nord IKT oppgraderer meldingstjeneren                            | Helse Nord IKT",
     })
     void organisations_as_they_name_themselves(String text, String name) {
         assertThat(Organisations.find(text)).first().isEqualTo(name);
+    }
+
+    @Test
+    void a_known_partner_is_named_when_no_name_of_the_usual_form_is_found() {
+        assertThat(Organisations.find("Norsk Helsenett bytter sertifikat")).isEmpty();
+        assertThat(Organisations.known("Norsk Helsenett bytter sertifikat")).hasValue("Norsk Helsenett");
+        assertThat(Organisations.known("Vi har feil i mottak av epikriser")).isEmpty();
     }
 
     @Test
