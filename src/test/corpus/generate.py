@@ -390,6 +390,16 @@ case('forward-thunderbird-norwegian.eml', message(std('Lise <lise@orkland.kommun
     windowStart='2025-04-14T07:30+02:00', windowEnd='2025-04-14T09:00+02:00', phone='+4772820000',
     receiptTo='meldingsansvarlig@helse-midt.no')
 
+case('forward-twice-between-colleagues.eml', message(std('Leder <leder@orkland.kommune.no>', 'VS: VS: Feil i meldingsutveksling St. Olavs hospital HF',
+     'Thu, 10 Apr 2025 11:00:00 +0200', 'f9@orkland.kommune.no'),
+    part('Videresender.\n\nFra: Ola Nordmann <ola.nordmann@orkland.kommune.no>\nSendt: torsdag 10. april 2025 10:00\n'
+         'Til: Leder <leder@orkland.kommune.no>\nEmne: VS: Feil i meldingsutveksling St. Olavs hospital HF\n\nFYI\n\n'
+         'Fra: Meldingsansvarlig Hemit <meldingsansvarlig@helse-midt.no>\nSendt: torsdag 10. april 2025 08:30\n'
+         'Til: meldingsansvarlig@orkland.kommune.no\nEmne: Feil i meldingsutveksling St. Olavs hospital HF\n\n' + notice)),
+    category='error', receipt=True, organisation='St. Olavs hospital HF', sender='meldingsansvarlig@helse-midt.no',
+    forwardedBy='leder@orkland.kommune.no', windowStart='2025-04-10T08:10+02:00', windowEnd='2025-04-10T11:00+02:00',
+    phone='+4772820000', services=['epikrise'], routes=['it-feil'], receiptTo='meldingsansvarlig@helse-midt.no')
+
 inner = message(std('Meldingsansvarlig <meldingsansvarlig@rindal.kommune.no>', 'Planlagt stopp i meldingstrafikk Rindal kommune 05.05.2025 kl. 12:00 - 13:00',
                     'Tue, 15 Apr 2025 12:00:00 +0200', 'inner7@rindal.kommune.no'),
                 part('Telefonnummer for pasientrelatert informasjon: 71 66 40 00\nGjelder helsestasjon.\n'))

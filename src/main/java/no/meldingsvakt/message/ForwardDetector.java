@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
 final class ForwardDetector {
     private static final Pattern REPLY_PREFIX = Pattern.compile(
             "^\\s*(\\[[^\\]]*\\]\\s*)*(sv|re|aw|antw)\\s*(\\[\\d+\\])?\\s*:", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FORWARD_PREFIX = Pattern.compile(
+            "^\\s*(\\[[^\\]]*\\]\\s*)*(vs|fw|fwd|wg|tr|videresend)\\s*:", Pattern.CASE_INSENSITIVE);
+    /** A notice passed from colleague to colleague: how many forwards deep its original is looked for. */
+    private static final int MAX_DEPTH = 4;
     private static final Pattern MARKER = Pattern.compile(
             "^[\\s>]*-{2,}\\s*(forwarded message|videresendt melding|videresendt e-post|weitergeleitete nachricht|"
                     + "original message|opprinnelig melding|opprinneleg melding|ursprüngliche nachricht|original-nachricht)\\s*-*\\s*$"
@@ -39,10 +43,29 @@ final class ForwardDetector {
         }
         if (enclosed.isPresent()) {
             ParsedMessage m = enclosed.get();
+            if (FORWARD_PREFIX.matcher(m.subject()).find() && m.forward().isPresent()) {
+                return m.forward(); // an attached forward: its own original is the notice
+            }
             String body = join(m.text(), m.documentText());
             return Optional.of(new Forward(m.fromAddress(), m.fromName(), m.subject(), m.date(), "", body, "rfc822"));
         }
-        return inline(text);
+        return inline(text).map(ForwardDetector::innermost);
+    }
+
+    /**
+     * "VS: VS: …" forwarded from colleague to colleague holds the partner's notice one block further
+     * down: a forwarded message whose own subject says it is a forward is opened again.
+     */
+    private static Forward innermost(Forward f) {
+        Forward current = f;
+        for (int depth = 1; depth < MAX_DEPTH && FORWARD_PREFIX.matcher(current.subject()).find(); depth++) {
+            Optional<Forward> inner = inline(current.text());
+            if (inner.isEmpty()) {
+                break;
+            }
+            current = inner.get();
+        }
+        return current;
     }
 
     private static Optional<Forward> inline(String text) {
