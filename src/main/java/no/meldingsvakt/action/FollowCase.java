@@ -37,6 +37,9 @@ final class FollowCase {
     private static final Pattern CANCELLED = Pattern.compile("(?<![\\p{L}])(avlyst|avlyses|kansellert|kanselleres|utgår|cancelled|canceled)(?![\\p{L}])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    private static final Pattern THANKS = Pattern.compile("(?<![\\p{L}])(takk|tusen takk|thanks|thank you|mottatt|notert|ok)(?![\\p{L}])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     private final Cases cases;
     private final MailFactory mail;
     private final Clock clock;
@@ -84,20 +87,28 @@ final class FollowCase {
 
     Intake.NewCase newCase(OrganisationConfig org, Assessment a, String ref, List<String> lists, Instant arrived) {
         Category c = a.classification().category();
-        Instant from = arrival(arrived);
         // Nobody can answer a robot (a monitoring system's notice): no deadline, no reminders.
-        Optional<Instant> due = org.cases().deadline(c).filter(d -> !a.classification().automatic()).map(d -> {
-            BusinessCalendar cal = new BusinessCalendar(org.businessHours());
-            return cal.plus(from.atZone(BusinessCalendar.OSLO), d.replyWithin().duration(cal.dayLength())).toInstant();
-        });
+        Optional<Instant> due = a.classification().automatic() ? Optional.empty() : due(org, c, arrived);
         ParsedMessage m = a.message();
         return new Intake.NewCase(ref, c.id(), MailFactory.headerSafe(m.originalSubject()), m.originalSender().orElse(m.fromAddress().orElse("")),
                 a.receiptTo(), m.messageId(), lists, due, a.details().windowStart().map(ZonedDateTime::toInstant),
                 a.details().windowEnd().map(ZonedDateTime::toInstant), noticeKey(a));
     }
 
-    /** What a later message of the same case changes: a moved window, or the end of the case when it says so. */
-    Intake.CaseChange change(Assessment a) {
+    private Optional<Instant> due(OrganisationConfig org, Category c, Instant arrived) {
+        Instant from = arrival(arrived);
+        return org.cases().deadline(c).map(d -> {
+            BusinessCalendar cal = new BusinessCalendar(org.businessHours());
+            return cal.plus(from.atZone(BusinessCalendar.OSLO), d.replyWithin().duration(cal.dayLength())).toInstant();
+        });
+    }
+
+    /**
+     * What a later message of the same case changes: a moved window, the end of the case when it says
+     * so, or, when the partner writes again after the case was answered (a new question, not a thank-you),
+     * a new deadline.
+     */
+    Intake.CaseChange change(OrganisationConfig org, Assessment a, Cases.CaseRecord joined, Instant arrived) {
         ParsedMessage m = a.message();
         String head = m.originalSubject() + "\n" + ReplyText.newPart(m.noticeText());
         head = head.length() > 2000 ? head.substring(0, 2000) : head;
@@ -107,8 +118,27 @@ final class FollowCase {
         } else if (RESOLVED_SUBJECT.matcher(m.originalSubject()).find() || RESOLVED_TEXT.matcher(head).find()) {
             close = Optional.of("løst ifølge " + m.originalSender().orElse("avsender"));
         }
+        Optional<Instant> reopen = Optional.empty();
+        if (close.isEmpty() && joined.status().equals("answered") && !a.classification().automatic() && !thanksOnly(m)) {
+            reopen = Category.fromId(joined.category()).flatMap(c -> due(org, c, arrived));
+        }
         return new Intake.CaseChange(a.details().windowStart().map(ZonedDateTime::toInstant), a.details().windowEnd().map(ZonedDateTime::toInstant),
-                Optional.empty(), close);
+                Optional.empty(), close, reopen);
+    }
+
+    /** "Takk for svar!" needs no answer; a question or anything longer does. */
+    private static boolean thanksOnly(ParsedMessage m) {
+        String said = ReplyText.newPart(m.noticeText()).strip();
+        return said.length() < 300 && !said.contains("?") && THANKS.matcher(said).find();
+    }
+
+    /** Whether a staff member's reply already went to the partner itself (To or Cc), the mailbox only on copy. */
+    static boolean alreadyToPartner(Cases.CaseRecord c, ParsedMessage reply) {
+        if (c.replyTo().isEmpty()) {
+            return false;
+        }
+        Pattern partner = Pattern.compile("(?<![\\w.+-])" + Pattern.quote(c.replyTo().get()) + "(?![\\w.-])", Pattern.CASE_INSENSITIVE);
+        return java.util.stream.Stream.of("To", "Cc").map(h -> reply.headers().first(h).orElse("")).anyMatch(v -> partner.matcher(v).find());
     }
 
     /** A staff member's reply to a redistributed copy, sent on to the partner with the routine's copies. */

@@ -147,8 +147,11 @@ public final class NoticePipeline {
                 + " recipients=" + recipients.size()));
         Set<String> thread = new LinkedHashSet<>();
         m.messageId().ifPresent(thread::add);
-        Optional<Intake.CaseChange> change = joinedCase.isPresent() ? Optional.of(follow.change(a)).filter(ch -> !ch.isEmpty()) : Optional.empty();
+        Optional<Intake.CaseChange> change = joinedCase.isPresent()
+                ? Optional.of(follow.change(org, a, joinedCase.get(), in.arrivedAt())).filter(ch -> !ch.isEmpty()) : Optional.empty();
         change.flatMap(Intake.CaseChange::closeNote).ifPresent(n -> audit.add(new AuditEntry("closed", n)));
+        change.flatMap(Intake.CaseChange::reopenDue).ifPresent(d -> audit.add(new AuditEntry("reopened",
+                "the partner wrote again after the answer; reply due " + d)));
         change.filter(ch -> ch.windowStart().isPresent()).ifPresent(ch -> audit.add(new AuditEntry("window-updated",
                 ch.windowStart().get() + " - " + ch.windowEnd().map(Object::toString).orElse("?"))));
         return intake(org, in, key, m, c.category().id(), c.automaticReason().orElse(null), MessageStatus.PROCESSED, null,
@@ -160,11 +163,16 @@ public final class NoticePipeline {
     private Intake staffReply(OrganisationConfig org, Incoming in, String key, ParsedMessage m, Classification c, Cases.CaseRecord k,
             List<AuditEntry> audit) {
         List<OutgoingMail> mails = new ArrayList<>();
-        Optional<OutgoingMail> answer = follow.relay(org, templates.forOrganisation(org), k, m, key);
-        answer.ifPresent(mails::add);
-        audit.add(new AuditEntry("staff-reply", answer.map(x -> "sent on to " + x.recipients()).orElse("no partner address to send it to")));
+        if (FollowCase.alreadyToPartner(k, m)) {
+            // Written to the partner directly with the mailbox on copy: sending it on would give the partner two.
+            audit.add(new AuditEntry("staff-reply", "addressed to the partner by " + m.fromAddress().orElse("?") + "; not sent on"));
+        } else {
+            Optional<OutgoingMail> answer = follow.relay(org, templates.forOrganisation(org), k, m, key);
+            answer.ifPresent(mails::add);
+            audit.add(new AuditEntry("staff-reply", answer.map(x -> "sent on to " + x.recipients()).orElse("no partner address to send it to")));
+        }
         String by = m.fromAddress().orElse("?");
-        Intake.CaseChange answered = new Intake.CaseChange(Optional.empty(), Optional.empty(), Optional.of(by), Optional.empty());
+        Intake.CaseChange answered = Intake.CaseChange.answered(by);
         audit.add(new AuditEntry("answered", "reply through Meldingsvakt by " + by));
         List<String> thread = m.messageId().map(List::of).orElse(List.of());
         return intake(org, in, key, m, "staff-reply", c.automaticReason().orElse(null), MessageStatus.PROCESSED, null, Optional.empty(),

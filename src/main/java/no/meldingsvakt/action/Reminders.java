@@ -78,8 +78,8 @@ public final class Reminders {
         int slot = -1;
         Optional<Duration> before = d.remindBefore().map(b -> b.duration(cal.dayLength()));
         Duration within = d.replyWithin().duration(cal.dayLength());
-        if (before.isPresent() && before.get().compareTo(within) < 0
-                && !cal.plus(c.openedAt().atZone(BusinessCalendar.OSLO), within.minus(before.get())).toInstant().isAfter(now)) {
+        // Counted back from the due time, which a reopened case moved, not forward from when it opened.
+        if (before.isPresent() && before.get().compareTo(within) < 0 && !cal.minus(due, before.get()).toInstant().isAfter(now)) {
             slot = 0;
         }
         if (!due.toInstant().isAfter(now)) {
@@ -97,7 +97,7 @@ public final class Reminders {
         List<String> lists = d.remindLists().isEmpty() ? c.lists() : d.remindLists();
         Map<String, Object> v = values(org, c, lists);
         v.put("overdue", slot >= 1);
-        return queue(org, c, OutgoingMail.REMINDER, c.ref() + ":" + slot, lists, "reminder", v,
+        return queue(org, c, OutgoingMail.REMINDER, round(c) + ":" + slot, lists, "reminder", v,
                 "reminder " + slot + (slot >= 1 ? " (overdue)" : " (before due)") + " to " + lists);
     }
 
@@ -110,7 +110,12 @@ public final class Reminders {
             return 0;
         }
         Map<String, Object> v = values(org, c, d.escalateTo());
-        return queue(org, c, OutgoingMail.ESCALATION, c.ref(), d.escalateTo(), "escalation", v, "escalated to " + d.escalateTo());
+        return queue(org, c, OutgoingMail.ESCALATION, round(c), d.escalateTo(), "escalation", v, "escalated to " + d.escalateTo());
+    }
+
+    /** The outbox key's case part: a reopened case's reminders are new mails, not the first round's again. */
+    private static String round(Cases.CaseRecord c) {
+        return c.round() == 0 ? c.ref() : c.ref() + "~" + c.round();
     }
 
     private int planned(OrganisationConfig org, Cases.CaseRecord c, CasePolicy.Planned p, BusinessCalendar cal, Instant now) {

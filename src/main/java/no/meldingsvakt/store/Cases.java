@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public final class Cases {
     private static final String COLUMNS = "ref, org, category, coalesce(subject,''), coalesce(sender,''), status, opened_at, due_at, answered_at,"
-            + " coalesce(lists,''), window_start, window_end, reply_to, original_message_id, notice_org, note, answered_by";
+            + " coalesce(lists,''), window_start, window_end, reply_to, original_message_id, notice_org, note, answered_by, round";
     private final Database db;
     private final Store store;
     private final Clock clock;
@@ -29,7 +29,7 @@ public final class Cases {
     public record CaseRecord(String ref, String org, String category, String subject, String sender, String status, Instant openedAt,
             Optional<Instant> dueAt, Optional<Instant> answeredAt, List<String> lists, Optional<Instant> windowStart,
             Optional<Instant> windowEnd, Optional<String> replyTo, Optional<String> originalMessageId, Optional<String> noticeOrg,
-            Optional<String> note, Optional<String> answeredBy) {
+            Optional<String> note, Optional<String> answeredBy, int round) {
         public boolean awaitsAnswer() {
             return status.equals("open") || status.equals("receipt-sent");
         }
@@ -126,6 +126,10 @@ public final class Cases {
             Store.update(c, "UPDATE cases SET status='answered', answered_at=?, answered_by=? WHERE ref=? AND status IN ('open','receipt-sent')",
                     now, ch.answeredBy().get(), ref);
         }
+        if (ch.reopenDue().isPresent()) {
+            Store.update(c, "UPDATE cases SET status='open', due_at=?, answered_at=NULL, answered_by=NULL, round=round+1 WHERE ref=? AND status='answered'",
+                    ch.reopenDue().get().toString(), ref);
+        }
         if (ch.closeNote().isPresent()) {
             Store.update(c, "UPDATE cases SET status='closed', closed_at=?, note=? WHERE ref=? AND status<>'closed'", now, ch.closeNote().get(), ref);
         }
@@ -134,7 +138,8 @@ public final class Cases {
     private static CaseRecord record(String[] r) {
         return new CaseRecord(r[0], r[1], r[2], r[3], r[4], r[5], Instant.parse(r[6]), instant(r[7]), instant(r[8]),
                 r[9].isEmpty() ? List.of() : Arrays.asList(r[9].split(",")), instant(r[10]), instant(r[11]), Optional.ofNullable(r[12]),
-                Optional.ofNullable(r[13]), Optional.ofNullable(r[14]), Optional.ofNullable(r[15]), Optional.ofNullable(r[16]));
+                Optional.ofNullable(r[13]), Optional.ofNullable(r[14]), Optional.ofNullable(r[15]), Optional.ofNullable(r[16]),
+                Integer.parseInt(r[17]));
     }
 
     private static Optional<Instant> instant(String s) {

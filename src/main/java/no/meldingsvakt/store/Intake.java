@@ -37,9 +37,14 @@ public record Intake(
             Optional<Instant> windowEnd, Optional<String> noticeOrg) {}
 
     /** What a later message changes on the case it joins: a moved window, an answer, or the end of the case. */
+    /** {@code reopenDue}: the partner wrote again on an answered case, which awaits an answer again by then. */
     public record CaseChange(Optional<Instant> windowStart, Optional<Instant> windowEnd, Optional<String> answeredBy,
-            Optional<String> closeNote) {
-        public static final CaseChange NONE = new CaseChange(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+            Optional<String> closeNote, Optional<Instant> reopenDue) {
+        public static final CaseChange NONE = new CaseChange(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        public static CaseChange answered(String by) {
+            return new CaseChange(Optional.empty(), Optional.empty(), Optional.of(by), Optional.empty(), Optional.empty());
+        }
 
         public boolean isEmpty() {
             return equals(NONE);

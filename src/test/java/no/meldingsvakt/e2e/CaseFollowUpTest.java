@@ -126,6 +126,23 @@ class CaseFollowUpTest {
     }
 
     @Test
+    void a_staff_reply_written_to_the_partner_with_the_mailbox_on_copy_answers_without_a_second_copy() {
+        Emails notice = Emails.errorNotice().from(KARI);
+        mail.send(notice.bytes(), MAILBOX);
+        mail.awaitInbox(IT, 1, WAIT);
+        mail.awaitInbox(KARI, 1, WAIT);
+        String ref = caseRef();
+
+        mail.send(Emails.message().from("Ivar IT <" + IT + ">").to(KARI).header("Cc", MAILBOX).subject("SV: Feil i meldingsutveksling")
+                .header("In-Reply-To", notice.messageIdValue()).body("Hei Kari, vi ser på det.\n\nIvar\n").bytes(), KARI, MAILBOX);
+        awaitStatus(ref, "answered");
+        settle();
+        assertThat(mail.inbox(KARI)).as("the receipt and Ivar's own mail, nothing sent on").hasSize(2);
+        assertThat(mail.inbox(EKOMP)).isEmpty();
+        assertThat(harness.service().store().query("SELECT detail FROM audit WHERE event='staff-reply'").get(0)[0]).contains("not sent on");
+    }
+
+    @Test
     void a_reply_in_the_sent_folder_answers_the_case() {
         Emails notice = Emails.errorNotice().from(KARI);
         mail.send(notice.bytes(), MAILBOX);
@@ -140,6 +157,42 @@ class CaseFollowUpTest {
         clock.advance(Duration.ofDays(3));
         settle();
         assertThat(mail.inbox(IT)).hasSize(1);
+    }
+
+    @Test
+    void the_partner_asking_again_after_the_answer_reopens_the_case_but_a_thank_you_does_not() {
+        Emails notice = Emails.errorNotice().from(KARI);
+        mail.send(notice.bytes(), MAILBOX);
+        mail.awaitInbox(IT, 1, WAIT);
+        String ref = caseRef();
+        mail.append(MAILBOX, "Sent", Emails.message().from(MAILBOX).to(KARI).subject("SV: Feil i meldingsutveksling")
+                .header("In-Reply-To", notice.messageIdValue()).body("Vi ser på det.\n").bytes());
+        awaitStatus(ref, "answered");
+
+        mail.send(Emails.message().from(KARI).to(MAILBOX).subject("SV: Feil i meldingsutveksling [" + ref + "]")
+                .body("Takk for raskt svar!\n\nKari\n").bytes(), MAILBOX);
+        assertThat(mail.awaitInbox(IT, 2, WAIT)).as("the thank-you is passed on to the same list").hasSize(2);
+        harness.awaitIdleOutbox(WAIT);
+        assertThat(status(ref)).isEqualTo("answered");
+
+        clock.advance(Duration.ofHours(1)); // Thursday 10:05
+        mail.send(Emails.message().from(KARI).to(MAILBOX).subject("SV: Feil i meldingsutveksling [" + ref + "]")
+                .body("Vi ser fortsatt at epikriser ikke kommer fram. Har dere funnet feilen?\n\nKari\n").bytes(), MAILBOX);
+        assertThat(mail.awaitInbox(IT, 3, WAIT)).hasSize(3);
+        awaitStatus(ref, "open");
+        assertThat(harness.service().store().query("SELECT due_at, round FROM cases WHERE ref=?", ref).get(0))
+                .containsExactly("2026-03-13T09:05:00Z", "1");
+        assertThat(harness.service().store().query("SELECT detail FROM audit WHERE event='reopened'")).hasSize(1);
+
+        clock.advance(Duration.ofHours(5)); // Thursday 15:05: the new round's first reminder is 2 business hours before Friday 10:05
+        settle();
+        assertThat(mail.inbox(IT)).as("nothing due yet in the new round").hasSize(3);
+        clock.advance(Duration.ofHours(17).plusMinutes(5)); // Friday 08:10
+        List<MimeMessage> atIt = mail.awaitInbox(IT, 4, WAIT);
+        assertThat(subjects(atIt)).last().asString().startsWith("[Meldingsvakt] Påminnelse: Feil i meldingsutveksling [" + ref);
+        settle();
+        assertThat(mail.inbox(IT)).hasSize(4);
+        assertThat(mail.inbox(KARI)).as("one receipt per case, also when it reopens").hasSize(1);
     }
 
     @Test
