@@ -144,14 +144,7 @@ class CaseFollowUpTest {
 
     @Test
     void a_reply_in_the_sent_folder_answers_the_case() {
-        Emails notice = Emails.errorNotice().from(KARI);
-        mail.send(notice.bytes(), MAILBOX);
-        mail.awaitInbox(IT, 1, WAIT);
-        String ref = caseRef();
-
-        mail.append(MAILBOX, "Sent", Emails.message().from(MAILBOX).to(KARI).subject("SV: Feil i meldingsutveksling")
-                .header("In-Reply-To", notice.messageIdValue()).body("Vi ser på det.\n").bytes());
-        awaitStatus(ref, "answered");
+        String ref = noticeAnsweredFromTheSentFolder();
         assertThat(harness.service().store().query("SELECT detail FROM audit WHERE event='answered'").get(0)[0]).contains("Sent folder");
 
         clock.advance(Duration.ofDays(3));
@@ -161,13 +154,7 @@ class CaseFollowUpTest {
 
     @Test
     void the_partner_asking_again_after_the_answer_reopens_the_case_but_a_thank_you_does_not() {
-        Emails notice = Emails.errorNotice().from(KARI);
-        mail.send(notice.bytes(), MAILBOX);
-        mail.awaitInbox(IT, 1, WAIT);
-        String ref = caseRef();
-        mail.append(MAILBOX, "Sent", Emails.message().from(MAILBOX).to(KARI).subject("SV: Feil i meldingsutveksling")
-                .header("In-Reply-To", notice.messageIdValue()).body("Vi ser på det.\n").bytes());
-        awaitStatus(ref, "answered");
+        String ref = noticeAnsweredFromTheSentFolder();
 
         mail.send(Emails.message().from(KARI).to(MAILBOX).subject("SV: Feil i meldingsutveksling [" + ref + "]")
                 .body("Takk for raskt svar!\n\nKari\n").bytes(), MAILBOX);
@@ -285,6 +272,18 @@ class CaseFollowUpTest {
     private String caseRef() {
         harness.awaitProcessed(1, WAIT);
         return harness.service().store().query("SELECT ref FROM cases ORDER BY opened_at LIMIT 1").get(0)[0];
+    }
+
+    /** Kari's error notice, answered by hand from the monitored mailbox; returns the case reference. */
+    private String noticeAnsweredFromTheSentFolder() {
+        Emails notice = Emails.errorNotice().from(KARI);
+        mail.send(notice.bytes(), MAILBOX);
+        mail.awaitInbox(IT, 1, WAIT);
+        String ref = caseRef();
+        mail.append(MAILBOX, "Sent", Emails.message().from(MAILBOX).to(KARI).subject("SV: Feil i meldingsutveksling")
+                .header("In-Reply-To", notice.messageIdValue()).body("Vi ser på det.\n").bytes());
+        awaitStatus(ref, "answered");
+        return ref;
     }
 
     private String status(String ref) {
