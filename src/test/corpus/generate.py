@@ -333,6 +333,14 @@ case('error-yesterday-expected-within-short-number.eml', message(std('Drift <dri
     windowStart='2025-02-19T14:30+01:00', windowEnd='2025-02-20T16:00+01:00', phone='+4703525',
     services=['henvisning'], routes=['it-feil'])
 
+case('planned-start-and-duration.eml', message(std('IT Frøya <it@froya.kommune.no>', 'Planlagt stopp i meldingstrafikk Frøya kommune',
+     'Mon, 2 Mar 2026 10:00:00 +0100', 'p32@froya.kommune.no'),
+    part('Telefon for pasientrelaterte spørsmål: 72 46 30 00\n\nOppgraderingen av fagsystemet starter kl 18:00 onsdag 11.03 '
+         'og varer i ca. 3 timer. Helsestasjonen får ikke sendt meldinger i perioden.\n')),
+    category='planned', organisation='Frøya kommune', sender='it@froya.kommune.no',
+    windowStart='2026-03-11T18:00+01:00', windowEnd='2026-03-11T21:00+01:00', phone='+4772463000',
+    services=['helsestasjon'], routes=['helsestasjon'])
+
 # ---------------------------------------------------------------- forwards
 notice = ('Telefonnummer for pasientrelatert informasjon: 72 82 00 00\n\nFeil i mottak av epikriser fra kl 08:10 i dag.\n'
           'Forventet løst kl 11:00.\n\nMed vennlig hilsen\nHemit\nTlf 73 86 00 00\n')

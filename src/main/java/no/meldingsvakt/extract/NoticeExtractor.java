@@ -36,6 +36,11 @@ public final class NoticeExtractor {
         boolean planned = category == Category.PLANNED;
         TimeExpressions times = new TimeExpressions(announced.atZone(TimeExpressions.OSLO).toLocalDate(), planned);
         TimeWindow window = choose(times.find(subject + "\n\n" + body), planned);
+        if (window.start().isPresent() && window.end().isEmpty()) {
+            // "starter kl 18:00 og varer i ca. 3 timer": the end is the start plus the stated duration.
+            ZonedDateTime start = window.start().get();
+            window = new TimeWindow(window.start(), TimeExpressions.duration(subject + "\n\n" + body).map(start::plus));
+        }
         Optional<String> organisation = organisation(subject, body, cap(m.noticeText(), MAX_TEXT), m, ownOrganisation);
         Optional<String> phone = PhoneNumbers.patientPhone(subject + "\n" + body);
         return new NoticeDetails(organisation, window, phone, RoutineChecks.check(category, window, phone, announced, checks));

@@ -40,7 +40,11 @@ final class TimeExpressions {
             "(?<text>(?:\\b(?:" + WEEKDAY + ")\\.?,?\\s+)?(?:den\\s+)?(?<![\\d.])(?<td>\\d{1,2})\\.?\\s*(?<tm>" + MONTH + ")(?!\\p{L})\\.?(?:,?\\s+(?<ty>\\d{4})(?!\\d))?)",
             "(?<num>(?:\\b(?:" + WEEKDAY + ")\\.?,?\\s+)?(?:den\\s+)?(?<![\\d.:/])(?<nd>\\d{1,2})\\.(?<nm>\\d{1,2})\\.(?<ny>\\d{4}|\\d{2})(?![\\d]))",
             "(?<slash>(?<![\\d.:/])(?<sd>\\d{1,2})/(?<sm>\\d{1,2})(?:[-/.](?<sy>\\d{4}|\\d{2}))?(?![\\d/]))",
-            "(?<short>(?:\\b(?<wd3>" + WEEKDAY + ")\\.?,?\\s+)?(?:den\\s+)?(?<![\\d.:/])(?<hd>0?[1-9]|[12]\\d|3[01])\\.(?<hm>0?[1-9]|1[0-2])(?:\\.(?!\\d)|(?=\\s*(?:kl|,|fra\\b|til\\b|\\d{1,2}[:.]\\d{2}(?!\\d)|\\d{1,2}\\s*[-–]\\s*\\d{1,2}(?![\\d.:])))))",
+            // After a weekday "11.03" is a date whatever follows; alone it needs a clue that it is no clock time.
+            "(?<short>\\b(?:" + WEEKDAY + ")\\.?,?\\s+(?:den\\s+)?(?<wsd>0?[1-9]|[12]\\d|3[01])\\.(?<wsm>0?[1-9]|1[0-2])(?![\\d:]|\\.\\d)"
+                    + "|(?:den\\s+)?(?<![\\d.:/])(?<hd>0?[1-9]|[12]\\d|3[01])\\.(?<hm>0?[1-9]|1[0-2])(?:\\.(?!\\d)|(?=\\s*(?:kl|,|fra\\b|til\\b|\\d{1,2}[:.]\\d{2}(?!\\d)|\\d{1,2}\\s*[-–]\\s*\\d{1,2}(?![\\d.:])))))",
+            "(?<between>\\bmellom\\s+(?:(?:kl|klokka|klokken)\\.?\\s*)?(?<bh>[01]?\\d|2[0-3])(?:[:.](?<bm>[0-5]\\d))?\\s+og\\s+(?:(?:kl|klokka|klokken)\\.?\\s*)?"
+                    + "(?<bh2>[01]?\\d|2[0-4])(?:[:.](?<bm2>[0-5]\\d))?(?![\\d.:/]))",
             "(?<kl>\\b(?:kl|klokka|klokken|kloka)\\.?\\s*(?<kh>\\d{1,2})(?:[:.](?<km>\\d{2}))?(?![\\d])(?:\\s*(?:-|–|—|til)\\s*(?:kl\\.?\\s*)?(?<kh2>\\d{1,2})(?:[:.](?<km2>\\d{2}))?(?![\\d]|[.:]\\d))?)",
             "(?<hours>(?<![\\d.:/])(?<hh>[01]?\\d|2[0-3])\\s*(?:-|–|—)\\s*(?<hh2>[01]?\\d|2[0-4])(?![\\d.:/]))",
             "(?<four>(?<![\\d.:/])(?<fh>[01]\\d|2[0-3])(?<fm>[0-5]\\d)\\s*(?:-|–|—)\\s*(?<fh2>[01]\\d|2[0-4])(?<fm2>[0-5]\\d)(?!\\d))",
@@ -53,6 +57,12 @@ final class TimeExpressions {
             "(?<end>\\bforvent\\w*|\\bventes\\b|\\bantatt\\w*|\\bantar\\b|\\bestimert\\w*|\\bberegnet\\b|\\bslutt\\w*|\\bferdig\\w*|\\bnormal\\w*"
                     + "|\\btilbake\\b|\\boppe igjen\\b|\\bgjenoppr\\w*|\\bløst\\b|\\bt\\.?o\\.?m\\b|\\bexpected\\b|\\binnen\\b|\\bregner med\\b|\\brettet\\b)"),
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+    /** "16-20 onsdag 11.03": hours followed at once by their date are hours, not a count. */
+    private static final Pattern DATE_FOLLOWS = Pattern.compile("[\\s,]*(?:den\\s+|on\\s+)?(?:(?:" + WEEKDAY + ")\\b|\\d{1,2}\\.\\s*(?:" + MONTH
+            + ")|\\d{1,2}[./]\\d{1,2}|\\d{4}-\\d{2}-\\d{2}|i\\s?dag|i\\s?morgen|i\\s?kveld)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** How long the work takes, for a notice that gives its start and a duration instead of an end. */
+    private static final Pattern DURATION = Pattern.compile("(?:\\bvar(?:er|ighet)|\\bberegnet|\\bestimert|\\bforventet|\\bantatt|\\bnedetid)"
+            + "[^\\n\\d]{0,30}?(?<n>\\d{1,2}(?:[.,]5)?)\\s*(?<unit>timer|time|t\\b|minutter|min\\b)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** How far apart two points may be and still be one "from – to" written together. */
     private static final int RANGE_GAP = 40;
     /** How far a cue word ("fra", "forventet") may stand before the time it qualifies. */
@@ -173,7 +183,8 @@ final class TimeExpressions {
             }
             // "fra 16-20" or "12.03 16-20" are hours; "3-4 timer" or "side 2-3" are not.
             if (m.group("hours") != null && !(pending != null && m.start() - pendingTo <= 12
-                    || cue == Cue.START && m.start() - cueEnd <= 6 && text.substring(cueEnd, m.start()).isBlank())) {
+                    || cue == Cue.START && m.start() - cueEnd <= 6 && text.substring(cueEnd, m.start()).isBlank()
+                    || DATE_FOLLOWS.matcher(text).region(m.end(), Math.min(text.length(), m.end() + 40)).lookingAt())) {
                 continue;
             }
             LocalDate d = pending != null ? pending : last != null ? last : reference;
@@ -256,7 +267,10 @@ final class TimeExpressions {
 
     private static List<int[]> times(Matcher m) {
         List<int[]> out = new ArrayList<>();
-        if (m.group("kl") != null) {
+        if (m.group("between") != null) {
+            add(out, m.group("bh"), m.group("bm"));
+            add(out, m.group("bh2"), m.group("bm2"));
+        } else if (m.group("kl") != null) {
             add(out, m.group("kh"), m.group("km"));
             if (m.group("kh2") != null) {
                 add(out, m.group("kh2"), m.group("km2"));
@@ -296,7 +310,7 @@ final class TimeExpressions {
                 return dayMonth(i(m.group("sd")), i(m.group("sm")), m.group("sy"));
             }
             if (m.group("short") != null) {
-                return dayMonth(i(m.group("hd")), i(m.group("hm")), null);
+                return m.group("wsd") != null ? dayMonth(i(m.group("wsd")), i(m.group("wsm")), null) : dayMonth(i(m.group("hd")), i(m.group("hm")), null);
             }
             if (m.group("rel") != null) {
                 String r = m.group("rel").toLowerCase(Locale.ROOT).replace(" ", "");
@@ -346,6 +360,18 @@ final class TimeExpressions {
             case "lør", "lau" -> DayOfWeek.SATURDAY;
             default -> DayOfWeek.SUNDAY;
         };
+    }
+
+    /** The first stated duration ("varer i ca. 3 timer", "beregnet nedetid 30 minutter"). */
+    static Optional<java.time.Duration> duration(String text) {
+        Matcher m = DURATION.matcher(text);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        double n = Double.parseDouble(m.group("n").replace(',', '.'));
+        boolean minutes = m.group("unit").toLowerCase(Locale.ROOT).startsWith("min");
+        long seconds = Math.round(n * (minutes ? 60 : 3600));
+        return seconds > 0 && seconds <= 72 * 3600 ? Optional.of(java.time.Duration.ofSeconds(seconds)) : Optional.empty();
     }
 
     private static int i(String s) {

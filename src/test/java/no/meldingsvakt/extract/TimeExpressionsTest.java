@@ -43,6 +43,10 @@ class TimeExpressionsTest {
         "fra kl. 16.00 til ca. kl. 20.00 den 12.03.2025   | 2025-03-12T16:00+01:00 | 2025-03-12T20:00+01:00",
         "natt til torsdag 13. mars, fra kl 23:00 til kl 03:00 | 2025-03-12T23:00+01:00 | 2025-03-13T03:00+01:00",
         "natten til 13.03.2025 kl 01-05                   | 2025-03-13T01:00+01:00 | 2025-03-13T05:00+01:00",
+        "Stopp mellom 16 og 20 onsdag 12.03.2025          | 2025-03-12T16:00+01:00 | 2025-03-12T20:00+01:00",
+        "i morgen ettermiddag mellom kl 14 og 16          | 2025-03-04T14:00+01:00 | 2025-03-04T16:00+01:00",
+        "Stopp 16-20 onsdag 12.03                         | 2025-03-12T16:00+01:00 | 2025-03-12T20:00+01:00",
+        "Onsdag 12.03 kl 16 til 20                        | 2025-03-12T16:00+01:00 | 2025-03-12T20:00+01:00",
     })
     void planned_windows_as_people_write_them(String text, String start, String end) {
         TimeWindow w = planned(text.replace("\\n", "\n"));
@@ -68,6 +72,18 @@ class TimeExpressionsTest {
         } else {
             assertThat(w.end()).map(t -> t.toLocalDateTime().toString()).hasValue(end);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Oppgraderingen varer i ca. 3 timer     | PT3H",
+        "Beregnet nedetid: 30 minutter          | PT30M",
+        "Forventet varighet 1,5 time            | PT1H30M",
+        "Vi tar kontakt innen 2 timer           | ",
+        "Arbeidet varer i 100 timer             | ",
+    })
+    void a_stated_duration_for_a_notice_without_an_end(String text, String duration) {
+        assertThat(TimeExpressions.duration(text).map(Object::toString).orElse(null)).isEqualTo(duration);
     }
 
     @ParameterizedTest(name = "{0}")
