@@ -10,13 +10,21 @@ import java.util.regex.Pattern;
  * elsewhere in an unrelated subject never make a notice.
  */
 public final class SubjectClassifier {
-    private static final String MESSAGING = "(e-?)?melding(sutveksling(en)?|strafikk(en)?|sflyt(en)?|er(ne)?|ar)?";
+    private static final String MESSAGING = "((den\\s+)?elektronisk(e)?\\s+)?(e-?)?melding(sutveksling(en)?|strafikk(en)?|sflyt(en)?|er(ne)?|ar)?";
+    /** "Varsel om planlagt stopp …", "Informasjon om feil i …": a lead-in before the standard phrase. */
+    private static final Pattern LEAD_IN = Pattern.compile(
+            "^(varsel|varsling|melding|informasjon|info|beskjed|orientering)\\s+(om|vedr\\.?|vedrørende|angående|ang\\.?)\\s+",
+            Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
     private static final List<Rule> RULES = List.of(
             new Rule(Category.PLANNED, "^planlagt[e]?\\s+(stopp|stans|forsinkelse)\\b"),
             new Rule(Category.PLANNED, "^planlagt[e]?\\s+(nedetid(er)?|driftsstans|vedlikehold|oppgradering|utfall|avbrudd)\\b", true),
             new Rule(Category.PLANNED, "^(stopp|stans)(/forsinkelse)?\\s+(i|av)\\s+" + MESSAGING + "\\b"),
             new Rule(Category.ERROR, "^feil\\s+(i|ved|på|med)\\s+" + MESSAGING + "\\b"),
-            new Rule(Category.MISSING_RECEIPT, "^(manglende|mangler|manglande)\\s+(applikasjons|app-?|transport)?(kvittering(er|ar|ane|ene)?|apprec)\\b"),
+            // Partners describing an ongoing problem in their own words rather than the standard phrase.
+            new Rule(Category.ERROR, "^(forsinkelse(r)?|forsinket|brudd|problem(er)?|driftsproblem(er)?|ustabil|treg|avvik)\\s+((i|ved|på|med)\\s+)?"
+                    + MESSAGING + "\\b"),
+            new Rule(Category.MISSING_RECEIPT, "^(manglende|mangler|manglande|ikke\\s+mottatt|ikkje\\s+motteke|mangel\\s+på)\\s+"
+                    + "(applikasjons|app-?|transport)?(kvittering(er|ar|ane|ene)?|apprec)\\b"),
             new Rule(Category.IMPORTANT_INFO, "^viktig[e]?\\s+info(rmasjon)?\\s+(vedrørende|vedr\\.?|ang\\.?|angående|om|rundt|for|til)\\s*" + MESSAGING + "\\b"));
     private static final Pattern SEGMENT = Pattern.compile("\\s+[-–|]\\s+|:\\s+");
 
@@ -46,7 +54,8 @@ public final class SubjectClassifier {
         return Optional.empty();
     }
 
-    private static Optional<Category> match(String s, boolean aboutMessaging) {
+    private static Optional<Category> match(String text, boolean aboutMessaging) {
+        String s = LEAD_IN.matcher(text).replaceFirst("");
         for (Rule r : RULES) {
             if ((aboutMessaging || !r.needsContext) && r.pattern.matcher(s).find()) {
                 return Optional.of(r.category);

@@ -28,6 +28,16 @@ class SubjectClassifierTest {
             Viktig informasjon vedrørende meldingsutveksling                                       | important-info
             Viktig informasjon vedr. meldingsutveksling                                            | important-info
             SV: Viktig info om meldingsutveksling ved Helseplattformen                             | important-info
+            Varsel om planlagt stopp i meldingstrafikk 12.03                                       | planned
+            Informasjon om planlagt nedetid i meldingsutvekslingen                                 | planned
+            Melding om feil i meldingsutveksling                                                   | error
+            Feil i elektronisk meldingsutveksling                                                  | error
+            Forsinkelser i meldingstrafikken                                                       | error
+            Brudd i meldingsutvekslingen                                                           | error
+            Problemer med meldingsutveksling                                                       | error
+            Ikke mottatt kvittering                                                                | missing-receipt
+            Varsel om strømbrudd                                                                   | none
+            Problemer med skriveren                                                                | none
             Planlagt møte om rutiner                                                               | none
             Feil i faktura for mars                                                                | none
             Spørsmål om feil i meldingsutveksling fra i fjor                                       | none
