@@ -19,7 +19,9 @@ public final class AutomaticMailDetector {
     private static final Pattern AUTO_SUBJECT = Pattern.compile(
             "^(automatisk svar|autosvar|automatic reply|auto reply|autoreply|auto:|out of office|fraværsmelding|fravær:|abwesenheitsnotiz|"
                     + "undeliverable|unzustellbar|ikke levert|kan ikke leveres|delivery status notification|returned mail|mail delivery failed|"
-                    + "lest:|read:|levert:|delivered:)",
+                    + "levering mislyktes|leveringen mislyktes|delivery failure|delivery has failed|failure notice|message not delivered|"
+                    // Outlook's not-read notices and message recalls come from a client, not a person writing.
+                    + "lest:|read:|ikke lest:|not read:|levert:|delivered:|tilbakekall:|recall:)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private AutomaticMailDetector() {}
