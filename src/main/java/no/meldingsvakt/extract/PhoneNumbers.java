@@ -18,7 +18,8 @@ final class PhoneNumbers {
     private static final Pattern INTERNATIONAL = Pattern.compile("(?<![\\d+])(?:\\+|00)(?!47)([1-9]\\d{0,2})((?:[\\s-]?\\d){6,12})(?![\\d])");
     private static final Pattern SHORT = Pattern.compile("(?<![\\d+.,:/-])(0\\d{4}|116 ?117)(?![\\d.,:/-]\\d|\\d)");
     private static final Pattern PATIENT = Pattern.compile("pasient|patient", Pattern.CASE_INSENSITIVE);
-    private static final Pattern PHONE_WORD = Pattern.compile("telefon|tlf|\\btel\\b|ring|nås på|nåast|mobil|vakttelefon|phone",
+    private static final Pattern PHONE_WORD = Pattern.compile("telefon|tlf|\\btel\\b|ring|nås på|nåast|mobil|vakttelefon|phone|vakthavende"
+            + "|henvendelser\\s*:",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern PURPOSE = Pattern.compile(
             "henvendels|spørsmål|informasjon|info\\b|kontakt|nedetid|stopp|døgn|vakt|hast|akutt|behov|beredskap|under\\s",
@@ -69,7 +70,8 @@ final class PhoneNumbers {
             }
             seen++;
             if (PHONE_WORD.matcher(lines[i]).find()) {
-                Optional<String> n = first(lines[i]);
+                // "Telefon:" as a label, the number on the next line.
+                Optional<String> n = lines[i].strip().endsWith(":") ? next(lines, i) : first(lines[i]);
                 if (n.isPresent()) {
                     return n;
                 }

@@ -35,6 +35,13 @@ class PhoneAndOrganisationTest {
     }
 
     @Test
+    void a_label_at_the_top_takes_the_number_below_it() {
+        assertThat(PhoneNumbers.patientPhone("Hei,\n\nTelefon:\n\n22 11 80 80\n\nfor pasientrelatert informasjon\n\nMvh\nPer\nTlf 99 88 77 66"))
+                .hasValue("+4722118080");
+        assertThat(PhoneNumbers.patientPhone("Akutte henvendelser: 22 11 80 80\n\nMvh\nPer\nTlf 99 88 77 66")).hasValue("+4722118080");
+    }
+
+    @Test
     void a_phone_line_at_the_top_is_the_routine_number() {
         assertThat(PhoneNumbers.patientPhone("Telefon: 72 48 00 00\n\nVi oppgraderer i kveld.\n\nMvh\nKari\nMobil 99 88 77 66")).hasValue("+4772480000");
     }
