@@ -45,7 +45,9 @@ final class TimeExpressions {
                     + "|(?:den\\s+)?(?<![\\d.:/])(?<hd>0?[1-9]|[12]\\d|3[01])\\.(?<hm>0?[1-9]|1[0-2])(?:\\.(?!\\d)|(?=\\s*(?:kl|,|fra\\b|til\\b|\\d{1,2}[:.]\\d{2}(?!\\d)|\\d{1,2}\\s*[-–]\\s*\\d{1,2}(?![\\d.:])))))",
             "(?<between>\\bmellom\\s+(?:(?:kl|klokka|klokken)\\.?\\s*)?(?<bh>[01]?\\d|2[0-3])(?:[:.](?<bm>[0-5]\\d))?\\s+og\\s+(?:(?:kl|klokka|klokken)\\.?\\s*)?"
                     + "(?<bh2>[01]?\\d|2[0-4])(?:[:.](?<bm2>[0-5]\\d))?(?![\\d.:/]))",
-            "(?<kl>\\b(?:kl|klokka|klokken|kloka)\\.?\\s*(?<kh>\\d{1,2})(?:[:.](?<km>\\d{2}))?(?![\\d])(?:\\s*(?:-|–|—|til)\\s*(?:kl\\.?\\s*)?(?<kh2>\\d{1,2})(?:[:.](?<km2>\\d{2}))?(?![\\d]|[.:]\\d))?)",
+            // "kl. 1600" is 16:00 as well.
+            "(?<kl>\\b(?:kl|klokka|klokken|kloka)\\.?\\s*(?<kh>[01]?\\d|2[0-4])(?:[:.]?(?<km>[0-5]\\d))?(?![\\d])(?:\\s*(?:-|–|—|til)\\s*(?:kl\\.?\\s*)?(?<kh2>[01]?\\d|2[0-4])(?:[:.]?(?<km2>[0-5]\\d))?(?![\\d]|[.:]\\d))?)",
+            "(?<eod>\\but\\s+dagen\\b|\\bresten\\s+av\\s+dagen\\b|\\bdagen\\s+ut\\b)",
             "(?<hours>(?<![\\d.:/])(?<hh>[01]?\\d|2[0-3])\\s*(?:-|–|—)\\s*(?<hh2>[01]?\\d|2[0-4])(?![\\d.:/]))",
             "(?<four>(?<![\\d.:/])(?<fh>[01]\\d|2[0-3])(?<fm>[0-5]\\d)\\s*(?:-|–|—)\\s*(?<fh2>[01]\\d|2[0-4])(?<fm2>[0-5]\\d)(?!\\d))",
             "(?<time>(?<![\\d.:/\\p{L}])(?<th>[01]?\\d|2[0-4])(?::|(?<=\\d\\d)\\.)(?<tmin>[0-5]\\d)(?!\\d)(?![.:]\\d))",
@@ -267,7 +269,9 @@ final class TimeExpressions {
 
     private static List<int[]> times(Matcher m) {
         List<int[]> out = new ArrayList<>();
-        if (m.group("between") != null) {
+        if (m.group("eod") != null) {
+            add(out, "24", null);
+        } else if (m.group("between") != null) {
             add(out, m.group("bh"), m.group("bm"));
             add(out, m.group("bh2"), m.group("bm2"));
         } else if (m.group("kl") != null) {

@@ -47,6 +47,8 @@ class TimeExpressionsTest {
         "i morgen ettermiddag mellom kl 14 og 16          | 2025-03-04T14:00+01:00 | 2025-03-04T16:00+01:00",
         "Stopp 16-20 onsdag 12.03                         | 2025-03-12T16:00+01:00 | 2025-03-12T20:00+01:00",
         "Onsdag 12.03 kl 16 til 20                        | 2025-03-12T16:00+01:00 | 2025-03-12T20:00+01:00",
+        "Stopp fra kl. 1600 til kl. 2000 den 12.03.2025   | 2025-03-12T16:00+01:00 | 2025-03-12T20:00+01:00",
+        "Nedetid 12.03.2025, fra kl 16.00 og ut dagen     | 2025-03-12T16:00+01:00 | 2025-03-13T00:00+01:00",
     })
     void planned_windows_as_people_write_them(String text, String start, String end) {
         TimeWindow w = planned(text.replace("\\n", "\n"));
