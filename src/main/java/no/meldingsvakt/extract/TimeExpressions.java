@@ -57,7 +57,7 @@ final class TimeExpressions {
             "(?<sep>\\s[-–—]\\s|(?<=\\d)\\s?[-–—]\\s?|\\btil og med\\b|\\btil\\b|\\bto\\b|\\buntil\\b|\\bog\\b|\\band\\b)",
             "(?<start>\\bfra\\b|\\bfrom\\b|\\bstart\\w*|\\bbegynt\\w*|\\boppst[åo]d?\\w*|\\bsiden\\b|\\bsince\\b|\\bf\\.?o\\.?m\\b|\\bvarighet\\b)",
             "(?<end>\\bforvent\\w*|\\bventes\\b|\\bantatt\\w*|\\bantar\\b|\\bestimert\\w*|\\bberegnet\\b|\\bslutt\\w*|\\bferdig\\w*|\\bnormal\\w*"
-                    + "|\\btilbake\\b|\\boppe igjen\\b|\\bgjenoppr\\w*|\\bløst\\b|\\bt\\.?o\\.?m\\b|\\bexpected\\b|\\binnen\\b|\\bregner med\\b|\\brettet\\b)"),
+                    + "|\\btilbake\\b|\\boppe igjen\\b|\\bgjenoppr\\w*|\\bløst\\b|\\bt\\.?o\\.?m\\b|\\bexpected\\b|\\binnen\\b|\\bregner med\\b|\\brettet\\b|\\beta\\b)"),
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
     /** "16-20 onsdag 11.03": hours followed at once by their date are hours, not a count. */
     private static final Pattern DATE_FOLLOWS = Pattern.compile("[\\s,]*(?:den\\s+|on\\s+)?(?:(?:" + WEEKDAY + ")\\b|\\d{1,2}\\.\\s*(?:" + MONTH

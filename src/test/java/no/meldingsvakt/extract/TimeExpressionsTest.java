@@ -64,6 +64,8 @@ class TimeExpressionsTest {
         "Feil fra 28.02 kl 14:00, vi vet ikke når det er løst.     | 2025-02-28T14:00 | ",
         "Feilen oppstod ca. kl. 14.30 i går. Vi regner med at den er rettet innen kl 16 i dag. | 2025-03-02T14:30 | 2025-03-03T16:00",
         "Problemet startet kl 10:20. Normal drift forventes fra kl 13:30. | 2025-03-03T10:20 | 2025-03-03T13:30",
+        "Feil siden ca. kl. 07. ETA kl 15.                           | 2025-03-03T07:00 | 2025-03-03T15:00",
+        "Feil siden kl 07. Nytt varsel sendes kl 12.                 | 2025-03-03T07:00 | ",
         "Ingen kvittering på meldinger sendt til dere siden 01.03.2025. | 2025-03-01T00:00 | ",
     })
     void incidents_begin_in_the_past_and_end_only_when_stated(String text, String start, String end) {
