@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  * plurals and nynorsk forms, as the canonical names routes use.
  */
 public final class ServiceDetector {
+    /** Norwegian writes compounds: "helsestasjonsmeldinger", "legevaktsentralen", "labsvarene". */
+    private static final String COMPOUND = "(?:s?-?(?:melding|system|sentral|svar|tjenest|kontor|data)\\p{L}*)?";
     private static final Map<String, Pattern> DEFAULT = new LinkedHashMap<>();
 
     static {
@@ -26,7 +28,7 @@ public final class ServiceDetector {
     }
 
     private static void put(String name, String regex) {
-        DEFAULT.put(name, Pattern.compile("(?<![\\p{L}\\d])(" + regex + ")(?![\\p{L}\\d])",
+        DEFAULT.put(name, Pattern.compile("(?<![\\p{L}\\d])(" + regex + ")" + COMPOUND + "(?![\\p{L}\\d])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS));
     }
 
@@ -51,7 +53,7 @@ public final class ServiceDetector {
             String canonical = DEFAULT.keySet().stream().filter(d -> d.equalsIgnoreCase(name)).findFirst().orElse(name);
             for (String w : words) {
                 Pattern p = Pattern.compile("(?<![\\p{L}\\d])" + Pattern.quote(w.strip()).replace(" ", "\\E[\\s-]+\\Q")
-                        + "(e|en|er|ene|a|ar|ane|et|s|n|r|ne)?(?![\\p{L}\\d])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                        + "(e|en|er|ene|a|ar|ane|et|s|n|r|ne)?" + COMPOUND + "(?![\\p{L}\\d])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
                 if (p.matcher(text).find()) {
                     out.add(canonical);
                     break;

@@ -90,6 +90,19 @@ class SubjectClassifierTest {
         assertThat(ServiceDetector.detect("svar på laboratorieprøver og skolehelsetjenesten")).containsExactly("helsestasjon", "lab");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "helsestasjonsmeldinger   | helsestasjon",
+        "legevaktsentralen        | legevakt",
+        "labsvarene               | lab",
+        "epikrisemeldinger        | epikrise",
+        "fastlegemeldinger        | fastlege",
+        "labyrint                 | ",
+    })
+    void services_are_found_in_compounds(String word, String service) {
+        assertThat(ServiceDetector.detect("Feil med " + word + " i dag")).containsExactlyElementsOf(service == null ? java.util.List.of() : java.util.List.of(service));
+    }
+
     @org.junit.jupiter.api.Test
     void html_is_not_the_reader_s_concern_here() {
         // Guard that the shared HTML-to-text helper keeps table cells apart (used for HTML-only notices).
