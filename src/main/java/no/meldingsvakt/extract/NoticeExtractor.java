@@ -39,7 +39,7 @@ public final class NoticeExtractor {
         if (window.start().isPresent() && window.end().isEmpty()) {
             // "starter kl 18:00 og varer i ca. 3 timer": the end is the start plus the stated duration.
             ZonedDateTime start = window.start().get();
-            window = new TimeWindow(window.start(), TimeExpressions.duration(subject + "\n\n" + body).map(start::plus));
+            window = new TimeWindow(window.start(), TimeTokens.duration(subject + "\n\n" + body).map(start::plus));
         }
         Optional<String> organisation = organisation(subject, body, cap(m.noticeText(), MAX_TEXT), m, ownOrganisation);
         Optional<String> phone = PhoneNumbers.patientPhone(subject + "\n" + body);

@@ -49,6 +49,9 @@ class TimeExpressionsTest {
         "Onsdag 12.03 kl 16 til 20                        | 2025-03-12T16:00+01:00 | 2025-03-12T20:00+01:00",
         "Stopp fra kl. 1600 til kl. 2000 den 12.03.2025   | 2025-03-12T16:00+01:00 | 2025-03-12T20:00+01:00",
         "Nedetid 12.03.2025, fra kl 16.00 og ut dagen     | 2025-03-12T16:00+01:00 | 2025-03-13T00:00+01:00",
+        "Stopp 11.–12. mars kl 22-06                      | 2025-03-11T22:00+01:00 | 2025-03-12T06:00+01:00",
+        "Oppgradering 11.-12. mars 2025 fra kl 08 til kl 16 | 2025-03-11T08:00+01:00 | 2025-03-12T16:00+01:00",
+        "Stopp 11.–12. mars                               | 2025-03-11T00:00+01:00 | 2025-03-13T00:00+01:00",
     })
     void planned_windows_as_people_write_them(String text, String start, String end) {
         TimeWindow w = planned(text.replace("\\n", "\n"));
@@ -87,7 +90,7 @@ class TimeExpressionsTest {
         "Arbeidet varer i 100 timer             | ",
     })
     void a_stated_duration_for_a_notice_without_an_end(String text, String duration) {
-        assertThat(TimeExpressions.duration(text).map(Object::toString).orElse(null)).isEqualTo(duration);
+        assertThat(TimeTokens.duration(text).map(Object::toString).orElse(null)).isEqualTo(duration);
     }
 
     @ParameterizedTest(name = "{0}")
