@@ -341,6 +341,14 @@ case('planned-start-and-duration.eml', message(std('IT Frøya <it@froya.kommune.
     windowStart='2026-03-11T18:00+01:00', windowEnd='2026-03-11T21:00+01:00', phone='+4772463000',
     services=['helsestasjon'], routes=['helsestasjon'])
 
+case('planned-known-partner-in-subject.eml', message(std('Helseplattformen <meldingsansvarlig@helseplattformen.no>',
+     'Planlagt stopp/forsinkelse i meldingstrafikk Helseplattformen 12.03.2026 kl. 22:00-02:00', 'Mon, 2 Mar 2026 10:00:00 +0100', 'p33@helseplattformen.no'),
+    part('Telefon for pasientrelatert informasjon: 72 57 30 00\n\nGjelder St. Olavs hospital HF, Helse Møre og Romsdal HF og kommunene i Midt-Norge. '
+         'Epikriser og henvisninger blir liggende i kø.\n')),
+    category='planned', organisation='Helseplattformen', sender='meldingsansvarlig@helseplattformen.no',
+    windowStart='2026-03-12T22:00+01:00', windowEnd='2026-03-13T02:00+01:00', phone='+4772573000',
+    services=['epikrise', 'henvisning'])
+
 # ---------------------------------------------------------------- forwards
 notice = ('Telefonnummer for pasientrelatert informasjon: 72 82 00 00\n\nFeil i mottak av epikriser fra kl 08:10 i dag.\n'
           'Forventet løst kl 11:00.\n\nMed vennlig hilsen\nHemit\nTlf 73 86 00 00\n')

@@ -98,6 +98,11 @@ public final class NoticeExtractor {
         if (!inSubject.isEmpty()) {
             return Optional.of(inSubject.get(0));
         }
+        // "Planlagt stopp … Helseplattformen 12.03": the partner the subject names outranks hospitals the body lists.
+        Optional<String> knownInSubject = Organisations.known(subject);
+        if (knownInSubject.isPresent()) {
+            return knownInSubject;
+        }
         String ownKey = own.toLowerCase(Locale.ROOT);
         Optional<String> inBody = Organisations.find(body).stream().filter(o -> !o.toLowerCase(Locale.ROOT).equals(ownKey)).findFirst();
         if (inBody.isPresent()) {
