@@ -56,13 +56,6 @@ final class FollowUpJob {
     }
 
     void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            try {
-                timer.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Timers.stop(timer);
     }
 }

@@ -38,13 +38,6 @@ final class SentFolderJob {
     }
 
     void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            try {
-                timer.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Timers.stop(timer);
     }
 }
