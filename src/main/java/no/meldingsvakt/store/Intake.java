@@ -36,8 +36,10 @@ public record Intake(
             Optional<String> originalMessageId, List<String> lists, Optional<Instant> dueAt, Optional<Instant> windowStart,
             Optional<Instant> windowEnd, Optional<String> noticeOrg) {}
 
-    /** What a later message changes on the case it joins: a moved window, an answer, or the end of the case. */
-    /** {@code reopenDue}: the partner wrote again on an answered case, which awaits an answer again by then. */
+    /**
+     * What a later message changes on the case it joins: a moved window, an answer, the end of the case,
+     * or ({@code reopenDue}) a new due time because the partner wrote again on an answered case.
+     */
     public record CaseChange(Optional<Instant> windowStart, Optional<Instant> windowEnd, Optional<String> answeredBy,
             Optional<String> closeNote, Optional<Instant> reopenDue) {
         public static final CaseChange NONE = new CaseChange(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
