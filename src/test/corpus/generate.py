@@ -416,6 +416,14 @@ case('forward-twice-between-colleagues.eml', message(std('Leder <leder@orkland.k
     forwardedBy='leder@orkland.kommune.no', windowStart='2025-04-10T08:10+02:00', windowEnd='2025-04-10T11:00+02:00',
     phone='+4772820000', services=['epikrise'], routes=['it-feil'], receiptTo='meldingsansvarlig@helse-midt.no')
 
+case('forward-written-like-a-reply.eml', message(std('Ola Nordmann <ola.nordmann@orkland.kommune.no>', 'VS: Feil i meldingsutveksling St. Olavs hospital HF',
+     'Thu, 10 Apr 2025 11:00:00 +0200', 'f10@orkland.kommune.no'),
+    part('Til info.\n\nDen 10.04.2025 08:30, skrev Meldingsansvarlig Hemit <meldingsansvarlig@helse-midt.no>:\n'
+         + ''.join('> ' + line + '\n' for line in notice.split('\n')))),
+    category='error', receipt=True, organisation='St. Olavs hospital HF', sender='meldingsansvarlig@helse-midt.no',
+    forwardedBy='ola.nordmann@orkland.kommune.no', windowStart='2025-04-10T08:10+02:00', windowEnd='2025-04-10T11:00+02:00',
+    phone='+4772820000', services=['epikrise'], routes=['it-feil'], receiptTo='meldingsansvarlig@helse-midt.no')
+
 inner = message(std('Meldingsansvarlig <meldingsansvarlig@rindal.kommune.no>', 'Planlagt stopp i meldingstrafikk Rindal kommune 05.05.2025 kl. 12:00 - 13:00',
                     'Tue, 15 Apr 2025 12:00:00 +0200', 'inner7@rindal.kommune.no'),
                 part('Telefonnummer for pasientrelatert informasjon: 71 66 40 00\nGjelder helsestasjon.\n'))

@@ -18,6 +18,9 @@ final class ForwardDetector {
             "^\\s*(\\[[^\\]]*\\]\\s*)*(sv|re|aw|antw)\\s*(\\[\\d+\\])?\\s*:", Pattern.CASE_INSENSITIVE);
     private static final Pattern FORWARD_PREFIX = Pattern.compile(
             "^\\s*(\\[[^\\]]*\\]\\s*)*(vs|fw|fwd|wg|tr|videresend)\\s*:", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ATTRIBUTION = Pattern.compile(
+            "^\\s*(?:den|on|am|le)\\s+(?<when>.{4,60}?),?\\s+(?:skrev|wrote|schrieb|a écrit)\\s+(?<who>.{3,200}?)\\s*:\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A notice passed from colleague to colleague: how many forwards deep its original is looked for. */
     private static final int MAX_DEPTH = 4;
     private static final Pattern MARKER = Pattern.compile(
@@ -49,7 +52,34 @@ final class ForwardDetector {
             String body = join(m.text(), m.documentText());
             return Optional.of(new Forward(m.fromAddress(), m.fromName(), m.subject(), m.date(), "", body, "rfc822"));
         }
-        return inline(text).map(ForwardDetector::innermost);
+        Optional<Forward> inline = inline(text).map(ForwardDetector::innermost);
+        return inline.isPresent() || !FORWARD_PREFIX.matcher(subject).find() ? inline : attributed(subject, text);
+    }
+
+    /**
+     * A forward some clients write like a reply: "Den 12.01.2026 09:14, skrev Hemit <ma@helse-midt.no>:"
+     * above the quoted notice. Only under a forward's subject, since a reply quotes the same way.
+     */
+    private static Optional<Forward> attributed(String subject, String text) {
+        String[] lines = text.replace("\r\n", "\n").split("\n", -1);
+        for (int i = 0; i < Math.min(lines.length, MAX_LEAD_LINES); i++) {
+            Matcher m = ATTRIBUTION.matcher(lines[i]);
+            if (m.find()) {
+                Matcher a = ADDRESS.matcher(m.group("who"));
+                if (!a.find()) {
+                    return Optional.empty();
+                }
+                String name = m.group("who").replaceAll("<[^>]*>|\"", "").replace(a.group(), "").strip();
+                StringBuilder body = new StringBuilder();
+                for (int j = i + 1; j < lines.length; j++) {
+                    body.append(lines[j].replaceFirst("^> ?", "")).append('\n');
+                }
+                return Optional.of(new Forward(Optional.of(a.group().toLowerCase(Locale.ROOT)), name.isEmpty() ? Optional.empty() : Optional.of(name),
+                        FORWARD_PREFIX.matcher(subject).replaceFirst("").strip(), Optional.empty(), m.group("when").strip(), body.toString().strip(),
+                        "quoted"));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
