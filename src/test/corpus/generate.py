@@ -545,6 +545,21 @@ case('planned-maintenance-dips.eml', message(std('IKT drift <ikt@helse-mr.no>', 
     services=['lab'])
 
 
+def stamped(data):
+    """What the organisation's own receiving server writes on top of every message it accepts:
+    its Received line and, above it, its DMARC verdict (config.yaml trusts mx.orkland.kommune.no).
+    Every corpus message is genuine mail from the sender it names."""
+    head = data.split(b'\r\n\r\n', 1)[0].decode('utf-8', 'replace')
+    domain = 'invalid'
+    for line in head.split('\r\n'):
+        if line.lower().startswith('from:') and '@' in line:
+            domain = line.rsplit('@', 1)[1].split('>')[0].strip().lower()
+            break
+    top = ('Authentication-Results: mx.orkland.kommune.no;\r\n\tdkim=pass header.d=%s;\r\n\tdmarc=pass (p=quarantine) header.from=%s\r\n'
+           'Received: from mail.%s by mx.orkland.kommune.no (Postfix) with ESMTPS; Mon, 10 Mar 2025 08:00:00 +0100\r\n' % (domain, domain, domain))
+    return top.encode('ascii') + data
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     for f in os.listdir(OUT):
@@ -553,7 +568,7 @@ def main():
     with open(os.path.join(OUT, 'expected.jsonl'), 'w', encoding='utf-8') as exp:
         for name, data, expected in cases:
             with open(os.path.join(OUT, name), 'wb') as f:
-                f.write(data)
+                f.write(stamped(data))
             exp.write(json.dumps(dict(file=name, **expected), ensure_ascii=False) + '\n')
     print('%d messages written to %s' % (len(cases), OUT))
 

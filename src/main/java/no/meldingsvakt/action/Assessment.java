@@ -10,6 +10,8 @@ import no.meldingsvakt.config.OrganisationConfig;
 import no.meldingsvakt.extract.NoticeDetails;
 import no.meldingsvakt.extract.NoticeExtractor;
 import no.meldingsvakt.message.ParsedMessage;
+import no.meldingsvakt.trust.SenderCheck;
+import no.meldingsvakt.trust.SenderTrust;
 
 /**
  * Everything Meldingsvakt decides about one message from the message and the config alone:
@@ -23,40 +25,69 @@ public record Assessment(
         NoticeDetails details,
         ReceiptDecision receipt,
         Optional<String> receiptTo,
-        SelectRoutes.Selection selection) {
+        SelectRoutes.Selection selection,
+        SenderCheck sender) {
 
     public static Assessment of(OrganisationConfig org, ParsedMessage m, Instant arrived) {
         Classification c = Classifier.classify(m, org.address(), org.checks().services());
         NoticeDetails details = NoticeExtractor.extract(m, c.category(), arrived, org.name(), org.checks());
-        Optional<String> to = receiptAddress(org, m);
-        ReceiptDecision receipt = routine(org, c, to);
+        SenderCheck sender = SenderTrust.check(org.trust(), m);
+        Optional<String> to = receiptAddress(org, m, sender);
+        ReceiptDecision receipt = routine(org, c, to, sender);
         SelectRoutes.Selection selection = SelectRoutes.select(org, c, m.senderDomain().orElse(""), arrived);
-        return new Assessment(m, c, details, receipt, to, selection);
+        return new Assessment(m, c, details, receipt, to, selection, sender);
     }
 
     /**
-     * Where a receipt goes. A notice a colleague forwarded from inside the organisation is
-     * confirmed to the partner who sent it; any other forwarder is answered themselves, so text
-     * in a body can never make Meldingsvakt write to an address of its choosing.
+     * Where a receipt goes: the From address (a Reply-To only within the From address's own
+     * domain, so a stranger cannot aim our receipt at a third party). A notice forwarded by the
+     * organisation's own authenticated staff is confirmed to the partner named in the forward;
+     * any other forward is confirmed to whoever forwarded it. Under {@code trust: none} nobody is
+     * authenticated, so that is always the forwarder.
      */
-    static Optional<String> receiptAddress(OrganisationConfig org, ParsedMessage m) {
+    static Optional<String> receiptAddress(OrganisationConfig org, ParsedMessage m, SenderCheck sender) {
+        Optional<String> from = m.fromAddress();
+        if (from.isEmpty()) {
+            return Optional.empty();
+        }
         Optional<String> original = m.forward().flatMap(f -> f.fromAddress());
-        String ownDomain = domain(org.address());
-        boolean internal = m.fromAddress().map(a -> domain(a).equals(ownDomain)).orElse(false);
-        if (original.isPresent() && internal && !original.get().equalsIgnoreCase(org.address())
+        boolean staff = org.trust().ownDomain(from.get()) && sender.authenticated().orElse(false);
+        if (original.isPresent() && staff && !original.get().equalsIgnoreCase(org.address())
                 && !AutomaticMailDetector.robotAddress(original.get())) {
             return original;
         }
-        return m.replyAddress();
+        Optional<String> replyTo = m.replyTo().filter(r -> sameDomain(r, from.get()));
+        return replyTo.or(() -> from);
     }
 
-    private static ReceiptDecision routine(OrganisationConfig org, Classification c, Optional<String> to) {
+    /**
+     * Whether, as far as the message itself tells, it is a staff member's answer to a copy or
+     * reminder: from staff, and a reply to a Message-ID of Meldingsvakt's form. The service also
+     * requires that id to be one it sent ({@link no.meldingsvakt.store.Store#staffMailCase}).
+     */
+    public boolean staffReply(OrganisationConfig org) {
+        String ours = "@" + domain(org.address()) + ">";
+        return !classification.automatic() && FollowCase.fromStaff(org, message, sender)
+                && java.util.stream.Stream.concat(message.inReplyTo().stream(), message.references().stream())
+                        .anyMatch(id -> id.startsWith("<mv.") && id.toLowerCase(Locale.ROOT).endsWith(ours));
+    }
+
+    private static boolean sameDomain(String a, String b) {
+        String x = domain(a);
+        String y = domain(b);
+        return x.equals(y) || x.endsWith("." + y) || y.endsWith("." + x);
+    }
+
+    private static ReceiptDecision routine(OrganisationConfig org, Classification c, Optional<String> to, SenderCheck sender) {
         if (!org.receiptFor(c.category())) {
             return ReceiptDecision.no("policy: no receipt for " + c.category().id(),
                     "ikke sendt (" + c.category().norwegian().toLowerCase(Locale.ROOT) + " besvares ikke)");
         }
         if (c.automatic()) {
             return ReceiptDecision.no("automatic mail: " + c.automaticReason().get(), "ikke sendt (automatisk e-post)");
+        }
+        if (sender.refuted()) {
+            return ReceiptDecision.no("sender not authenticated: " + sender.why(), "ikke sendt (avsenderen er ikke verifisert)");
         }
         if (to.isEmpty()) {
             return ReceiptDecision.no("no sender address", "ikke sendt (mangler avsenderadresse)");

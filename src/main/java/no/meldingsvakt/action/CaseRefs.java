@@ -41,6 +41,32 @@ public final class CaseRefs {
         return messageId.orElseGet(() -> "sha256:" + java.util.HexFormat.of().formatHex(sha256(raw)));
     }
 
+    /**
+     * What makes two mails the same mail beyond their Message-ID: the sender and the body (the
+     * bytes after the header block, which relays and servers add to). Hex SHA-256.
+     */
+    public static String fingerprint(Optional<String> sender, byte[] raw) {
+        int body = bodyStart(raw);
+        byte[] who = (sender.orElse("").toLowerCase(java.util.Locale.ROOT) + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(who);
+            d.update(raw, body, raw.length - body);
+            return java.util.HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int bodyStart(byte[] raw) {
+        for (int i = 0; i + 1 < raw.length; i++) {
+            if (raw[i] == '\n' && (raw[i + 1] == '\n' || (raw[i + 1] == '\r' && i + 2 < raw.length && raw[i + 2] == '\n'))) {
+                return Math.min(raw.length, i + (raw[i + 1] == '\n' ? 2 : 3));
+            }
+        }
+        return raw.length;
+    }
+
     private static byte[] sha256(String s) {
         return sha256(s.getBytes(StandardCharsets.UTF_8));
     }

@@ -13,13 +13,13 @@ import java.util.regex.Pattern;
 import no.meldingsvakt.calendar.BusinessCalendar;
 import no.meldingsvakt.classify.Category;
 import no.meldingsvakt.config.OrganisationConfig;
-import no.meldingsvakt.config.RecipientList;
 import no.meldingsvakt.message.ParsedMessage;
 import no.meldingsvakt.outbound.MailFactory;
 import no.meldingsvakt.store.Cases;
 import no.meldingsvakt.store.Intake;
 import no.meldingsvakt.store.OutgoingMail;
 import no.meldingsvakt.template.TemplateRenderer;
+import no.meldingsvakt.trust.SenderCheck;
 
 /**
  * What a message means for the case it belongs to: which open case a later notice joins, when a
@@ -74,15 +74,34 @@ final class FollowCase {
         return arrived.isAfter(now) ? now : arrived;
     }
 
-    /** A person of the organisation: on one of its lists, or at its own domain. */
-    static boolean fromStaff(OrganisationConfig org, ParsedMessage m) {
+    /**
+     * A person of the organisation: writing from one of its own domains (a list is often a
+     * distribution group, so the answer comes from the person's own address), and authenticated
+     * where the organisation verifies senders.
+     */
+    static boolean fromStaff(OrganisationConfig org, ParsedMessage m, SenderCheck sender) {
         Optional<String> from = m.fromAddress();
-        if (from.isEmpty() || from.get().equalsIgnoreCase(org.address())) {
+        return from.isPresent() && !from.get().equalsIgnoreCase(org.address()) && org.trust().ownDomain(from.get()) && sender.believed();
+    }
+
+    /** Whether the message comes from the case's partner (as the case recorded them) or from staff: only they can close it. */
+    static boolean mayClose(OrganisationConfig org, Cases.CaseRecord c, Assessment a) {
+        Optional<String> from = a.message().fromAddress();
+        if (from.isEmpty() || a.sender().refuted()) {
             return false;
         }
-        String domain = org.address().substring(org.address().indexOf('@') + 1).toLowerCase(Locale.ROOT);
-        return from.get().endsWith("@" + domain)
-                || org.lists().values().stream().map(RecipientList::addresses).flatMap(List::stream).anyMatch(from.get()::equalsIgnoreCase);
+        return from.get().equalsIgnoreCase(c.sender()) || c.replyTo().map(from.get()::equalsIgnoreCase).orElse(false)
+                || fromStaff(org, a.message(), a.sender());
+    }
+
+    Map<String, Object> refusedValues(OrganisationConfig org, Cases.CaseRecord c, ParsedMessage reply) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("originalSubject", c.subject());
+        v.put("caseRef", c.ref());
+        v.put("organisation", org.name());
+        v.put("monitoredAddress", org.address());
+        v.put("partner", c.replyTo().orElse(c.sender()));
+        return v;
     }
 
     Intake.NewCase newCase(OrganisationConfig org, Assessment a, String ref, List<String> lists, Instant arrived) {
@@ -108,7 +127,7 @@ final class FollowCase {
      * so, or, when the partner writes again after the case was answered (a new question, not a thank-you),
      * a new deadline.
      */
-    Intake.CaseChange change(OrganisationConfig org, Assessment a, Cases.CaseRecord joined, Instant arrived) {
+    Intake.CaseChange change(OrganisationConfig org, Assessment a, Cases.CaseRecord joined, Instant arrived, List<Intake.AuditEntry> audit) {
         ParsedMessage m = a.message();
         String head = m.originalSubject() + "\n" + ReplyText.newPart(m.noticeText());
         head = head.length() > 2000 ? head.substring(0, 2000) : head;
@@ -117,6 +136,11 @@ final class FollowCase {
             close = Optional.of("avlyst ifølge " + m.originalSender().orElse("avsender"));
         } else if (RESOLVED_SUBJECT.matcher(m.originalSubject()).find() || RESOLVED_TEXT.matcher(head).find()) {
             close = Optional.of("løst ifølge " + m.originalSender().orElse("avsender"));
+        }
+        if (close.isPresent() && !mayClose(org, joined, a)) {
+            audit.add(new Intake.AuditEntry("close-ignored", "'" + close.get() + "' from " + m.fromAddress().orElse("?")
+                    + ", who is neither the case's partner nor staff (" + a.sender().why() + ")"));
+            close = Optional.empty();
         }
         Optional<Instant> reopen = Optional.empty();
         if (close.isEmpty() && joined.status().equals("answered") && !a.classification().automatic() && !thanksOnly(m)) {
@@ -142,7 +166,8 @@ final class FollowCase {
     }
 
     /** A staff member's reply to a redistributed copy, sent on to the partner with the routine's copies. */
-    Optional<OutgoingMail> relay(OrganisationConfig org, TemplateRenderer templates, Cases.CaseRecord c, ParsedMessage reply, String messageKey) {
+    Optional<OutgoingMail> relay(OrganisationConfig org, TemplateRenderer templates, Cases.CaseRecord c, ParsedMessage reply, String written,
+            String messageKey) {
         if (c.replyTo().isEmpty() || c.replyTo().get().equalsIgnoreCase(org.address())) {
             return Optional.empty();
         }
@@ -158,12 +183,12 @@ final class FollowCase {
         Map<String, Object> v = new HashMap<>();
         v.put("originalSubject", c.subject().replaceFirst("(?i)^\\s*((sv|re|vs|fw|fwd|aw)\\s*:\\s*)+", ""));
         v.put("caseRef", c.ref());
-        v.put("replyText", ReplyText.newPart(reply.text()));
+        v.put("replyText", written);
         v.put("staffName", reply.fromName().filter(n -> !n.isBlank()).orElse(reply.fromAddress().orElse("")));
         v.put("organisation", org.name());
         v.put("monitoredAddress", org.address());
         String key = "answer:" + org.id() + ":" + messageKey;
-        String id = MailFactory.messageId(key, SendReceipt.domain(org));
+        String id = mail.messageId(key, SendReceipt.domain(org));
         List<String> rcpts = new ArrayList<>();
         rcpts.add(to);
         rcpts.addAll(cc);

@@ -25,6 +25,8 @@ import no.meldingsvakt.store.OutgoingMail;
 import no.meldingsvakt.store.Store;
 import no.meldingsvakt.store.StoreException;
 import no.meldingsvakt.template.TemplateRenderer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns one incoming message into one {@link Intake}: read, classify, open or join its case,
@@ -33,6 +35,7 @@ import no.meldingsvakt.template.TemplateRenderer;
  * the message for the next pass.
  */
 public final class NoticePipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(NoticePipeline.class);
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.yyyy 'kl.' HH:mm").withZone(BusinessCalendar.OSLO);
 
     private final MessageReader reader;
@@ -57,6 +60,43 @@ public final class NoticePipeline {
         this.clock = clock;
     }
 
+    /**
+     * {@link #process} with a deadline: a message that takes longer (a pattern or a parser gone
+     * slow on hostile input) is quarantined with the reason, and the watcher goes on with the next
+     * one. The worker is interrupted and left to finish on its own; it holds no lock and its result
+     * is thrown away, so nothing it might still do is ever recorded.
+     */
+    public Intake processWithin(OrganisationConfig org, Incoming in, java.time.Duration limit) {
+        java.time.Instant until = java.time.Instant.now().plus(limit);
+        java.util.concurrent.FutureTask<Intake> task = new java.util.concurrent.FutureTask<>(() -> {
+            no.meldingsvakt.message.Deadline.set(until);
+            try {
+                return process(org, in);
+            } finally {
+                no.meldingsvakt.message.Deadline.clear();
+            }
+        });
+        Thread worker = new Thread(task, "process-" + org.id() + "-" + in.uid());
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            return task.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            task.cancel(true);
+            LOG.error("mailbox {}: UID {} took longer than {} s to process; quarantining it", org.id(), in.uid(), limit.toSeconds());
+            return quarantine(org, in, "processing took longer than the deadline of " + limit.toSeconds() + " s");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while processing UID " + in.uid(), e);
+        }
+    }
+
     public Intake process(OrganisationConfig org, Incoming in) {
         ParsedMessage m;
         try {
@@ -74,16 +114,25 @@ public final class NoticePipeline {
     }
 
     private Intake decide(OrganisationConfig org, Incoming in, ParsedMessage m) {
-        String key = CaseRefs.messageKey(m.messageId(), in.bytes());
-        String sender = m.fromAddress().orElse("");
-        Optional<String> seen = store.seenMessageKey(org.id(), key);
+        String baseKey = CaseRefs.messageKey(m.messageId(), in.bytes());
+        String fingerprint = CaseRefs.fingerprint(m.fromAddress(), in.bytes());
+        List<AuditEntry> audit = new ArrayList<>();
+        Optional<Store.Seen> seen = store.seenMessageKey(org.id(), baseKey);
+        if (seen.isPresent() && (seen.get().fingerprint() == null || seen.get().fingerprint().equals(fingerprint))) {
+            return intake(org, in, baseKey, fingerprint, m, "", "", MessageStatus.DUPLICATE, "same mail already processed",
+                    Optional.empty(), Optional.of(seen.get().caseRef()).filter(s -> !s.isEmpty()), List.of(), List.of(),
+                    List.of(new AuditEntry("duplicate", baseKey)));
+        }
+        String key = seen.isPresent() ? baseKey + "#" + fingerprint.substring(0, 16) : baseKey;
         if (seen.isPresent()) {
-            return intake(org, in, key, m, "", "", MessageStatus.DUPLICATE, "same Message-ID already processed",
-                    Optional.empty(), seen.filter(s -> !s.isEmpty()), List.of(), List.of(), List.of(new AuditEntry("duplicate", key)));
+            // Same Message-ID, another mail: whoever sent first must not be able to suppress this one.
+            audit.add(new AuditEntry("message-id-clash", baseKey + " was already used by another mail (other sender or content); processed as " + key));
+            LOG.warn("mailbox {}: Message-ID {} already seen with another sender or content; processing this mail as well", org.id(), baseKey);
         }
         Assessment a = Assessment.of(org, m, in.arrivedAt());
         Classification c = a.classification();
-        List<AuditEntry> audit = new ArrayList<>();
+        audit.add(new AuditEntry("sender", a.sender().authenticated().map(x -> x ? "authenticated: " : "not authenticated: ").orElse("not verified: ")
+                + a.sender().why()));
         audit.add(new AuditEntry("classified", c.category().id() + c.automaticReason().map(r -> " (automatic: " + r + ")").orElse("")
                 + (c.services().isEmpty() ? "" : " services=" + c.services())
                 + m.forward().map(f -> " forwarded (" + f.form() + ") from " + f.fromAddress().orElse("?")).orElse("")));
@@ -93,7 +142,7 @@ public final class NoticePipeline {
         List<ReportBounce.Bounce> bounced = c.automatic() ? bounces.match(m, in.bytes()) : List.of();
         if (!bounced.isEmpty()) {
             bounced.forEach(b -> audit.add(new AuditEntry("bounce", b.kind() + " to " + b.recipient() + ": " + b.status())));
-            return intake(org, in, key, m, c.category().id(), c.automaticReason().orElse(null), MessageStatus.PROCESSED, "bounce",
+            return intake(org, in, key, fingerprint, m, c.category().id(), c.automaticReason().orElse(null), MessageStatus.PROCESSED, "bounce",
                     Optional.empty(), Optional.empty(), List.of(), bounces.report(org, templates.forOrganisation(org), key, bounced), audit);
         }
 
@@ -101,8 +150,12 @@ public final class NoticePipeline {
         Optional<String> joined = CaseRefs.find(m.subject()).filter(ref -> store.caseExists(org.id(), ref))
                 .or(() -> store.caseForThread(org.id(), threadParents(m)));
         Optional<Cases.CaseRecord> joinedCase = joined.flatMap(cases::get);
-        if (joinedCase.isPresent() && !c.automatic() && FollowCase.fromStaff(org, m)) {
-            return staffReply(org, in, key, m, c, joinedCase.get(), audit);
+        if (!c.automatic() && FollowCase.fromStaff(org, m, a.sender())) {
+            // A staff answer is a capability: it must reply to a copy or reminder we sent (keyed ids).
+            Optional<Cases.CaseRecord> answered = store.staffMailCase(org.id(), threadParents(m)).flatMap(cases::get);
+            if (answered.isPresent()) {
+                return staffReply(org, in, key, fingerprint, m, c, answered.get(), audit);
+            }
         }
         if (joined.isEmpty() && opensCase) {
             joined = follow.similar(org, a, in.arrivedAt());
@@ -148,34 +201,44 @@ public final class NoticePipeline {
         Set<String> thread = new LinkedHashSet<>();
         m.messageId().ifPresent(thread::add);
         Optional<Intake.CaseChange> change = joinedCase.isPresent()
-                ? Optional.of(follow.change(org, a, joinedCase.get(), in.arrivedAt())).filter(ch -> !ch.isEmpty()) : Optional.empty();
+                ? Optional.of(follow.change(org, a, joinedCase.get(), in.arrivedAt(), audit)).filter(ch -> !ch.isEmpty()) : Optional.empty();
         change.flatMap(Intake.CaseChange::closeNote).ifPresent(n -> audit.add(new AuditEntry("closed", n)));
         change.flatMap(Intake.CaseChange::reopenDue).ifPresent(d -> audit.add(new AuditEntry("reopened",
                 "the partner wrote again after the answer; reply due " + d)));
         change.filter(ch -> ch.windowStart().isPresent()).ifPresent(ch -> audit.add(new AuditEntry("window-updated",
                 ch.windowStart().get() + " - " + ch.windowEnd().map(Object::toString).orElse("?"))));
-        return intake(org, in, key, m, c.category().id(), c.automaticReason().orElse(null), MessageStatus.PROCESSED, null,
+        return intake(org, in, key, fingerprint, m, c.category().id(), c.automaticReason().orElse(null), MessageStatus.PROCESSED, null,
                 newCase ? Optional.of(follow.newCase(org, a, ref, selection.lists(), in.arrivedAt())) : Optional.empty(),
                 caseRef, change, caseRef.isPresent() ? List.copyOf(thread) : List.of(), mails, audit);
     }
 
     /** A staff member answered a copy or reminder: send it on to the partner, mark the case answered, pass nothing else on. */
-    private Intake staffReply(OrganisationConfig org, Incoming in, String key, ParsedMessage m, Classification c, Cases.CaseRecord k,
+    private Intake staffReply(OrganisationConfig org, Incoming in, String key, String fingerprint, ParsedMessage m, Classification c, Cases.CaseRecord k,
             List<AuditEntry> audit) {
         List<OutgoingMail> mails = new ArrayList<>();
+        String by = m.fromAddress().orElse("?");
+        List<String> thread = m.messageId().map(List::of).orElse(List.of());
         if (FollowCase.alreadyToPartner(k, m)) {
             // Written to the partner directly with the mailbox on copy: sending it on would give the partner two.
-            audit.add(new AuditEntry("staff-reply", "addressed to the partner by " + m.fromAddress().orElse("?") + "; not sent on"));
+            audit.add(new AuditEntry("staff-reply", "addressed to the partner by " + by + "; not sent on"));
         } else {
-            Optional<OutgoingMail> answer = follow.relay(org, templates.forOrganisation(org), k, m, key);
+            Optional<String> written = ReplyText.written(m.text());
+            if (written.isEmpty()) {
+                // Below the quote or between its lines: relaying it would send the internal summary along.
+                mails.addAll(redistribute.compose(org, OutgoingMail.REPORT, "reply-refused:" + key, Optional.of(k.ref()), List.of(by),
+                        templates.forOrganisation(org).render("staff-reply-refused", follow.refusedValues(org, k, m)), Optional.empty()));
+                audit.add(new AuditEntry("staff-reply-refused", "the answer by " + by
+                        + " could not be told apart from the quoted text; nothing was sent on and the writer was told"));
+                return intake(org, in, key, fingerprint, m, "staff-reply", c.automaticReason().orElse(null), MessageStatus.PROCESSED, null,
+                        Optional.empty(), Optional.of(k.ref()), thread, mails, audit);
+            }
+            Optional<OutgoingMail> answer = follow.relay(org, templates.forOrganisation(org), k, m, written.get(), key);
             answer.ifPresent(mails::add);
             audit.add(new AuditEntry("staff-reply", answer.map(x -> "sent on to " + x.recipients()).orElse("no partner address to send it to")));
         }
-        String by = m.fromAddress().orElse("?");
         Intake.CaseChange answered = Intake.CaseChange.answered(by);
         audit.add(new AuditEntry("answered", "reply through Meldingsvakt by " + by));
-        List<String> thread = m.messageId().map(List::of).orElse(List.of());
-        return intake(org, in, key, m, "staff-reply", c.automaticReason().orElse(null), MessageStatus.PROCESSED, null, Optional.empty(),
+        return intake(org, in, key, fingerprint, m, "staff-reply", c.automaticReason().orElse(null), MessageStatus.PROCESSED, null, Optional.empty(),
                 Optional.of(k.ref()), Optional.of(answered), thread, mails, audit);
     }
 
@@ -201,22 +264,22 @@ public final class NoticePipeline {
         List<OutgoingMail> mails = redistribute.compose(org, OutgoingMail.REPORT, key, Optional.empty(),
                 Redistribute.recipients(org, lists), templates.forOrganisation(org).render("quarantine-report", values),
                 in.headersOnly() ? Optional.empty() : Optional.of(in.bytes()));
-        return intake(org, in, key, partial, "", "", MessageStatus.QUARANTINED, reason, Optional.empty(), Optional.empty(), List.of(),
+        return intake(org, in, key, null, partial, "", "", MessageStatus.QUARANTINED, reason, Optional.empty(), Optional.empty(), List.of(),
                 mails, List.of(new AuditEntry("quarantined", reason + "; reported to " + lists)));
     }
 
-    private Intake intake(OrganisationConfig org, Incoming in, String key, ParsedMessage m, String category, String automatic,
+    private Intake intake(OrganisationConfig org, Incoming in, String key, String fingerprint, ParsedMessage m, String category, String automatic,
             MessageStatus status, String reason, Optional<Intake.NewCase> newCase, Optional<String> caseRef, List<String> thread,
             List<OutgoingMail> mails, List<AuditEntry> audit) {
-        return intake(org, in, key, m, category, automatic, status, reason, newCase, caseRef, Optional.empty(), thread, mails, audit);
+        return intake(org, in, key, fingerprint, m, category, automatic, status, reason, newCase, caseRef, Optional.empty(), thread, mails, audit);
     }
 
-    private Intake intake(OrganisationConfig org, Incoming in, String key, ParsedMessage m, String category, String automatic,
+    private Intake intake(OrganisationConfig org, Incoming in, String key, String fingerprint, ParsedMessage m, String category, String automatic,
             MessageStatus status, String reason, Optional<Intake.NewCase> newCase, Optional<String> caseRef, Optional<Intake.CaseChange> change,
             List<String> thread, List<OutgoingMail> mails, List<AuditEntry> audit) {
         String sender = m == null ? "" : m.fromAddress().orElse("");
         String subject = m == null ? "" : MailFactory.headerSafe(m.subject());
-        return new Intake(org.id(), in.uidValidity(), in.uid(), key, sender, subject, category, automatic, status, reason,
+        return new Intake(org.id(), in.uidValidity(), in.uid(), key, fingerprint, sender, subject, category, automatic, status, reason,
                 in.arrivedAt(), newCase, caseRef, change, thread, mails, audit);
     }
 

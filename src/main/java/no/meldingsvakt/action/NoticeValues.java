@@ -29,6 +29,7 @@ final class NoticeValues {
         Optional<Forward> f = a.message().forward();
         v.put("forwarded", f.isPresent());
         v.put("originalSender", f.flatMap(Forward::fromAddress).orElse(""));
+        v.put("unverified", a.sender().refuted());
         return v;
     }
 

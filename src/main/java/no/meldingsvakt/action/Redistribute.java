@@ -40,7 +40,7 @@ public final class Redistribute {
         MailFactory.Sender from = new MailFactory.Sender(org.address(), "Meldingsvakt " + org.name());
         for (String to : recipients) {
             String key = kind + ":" + org.id() + ":" + effectKey + ":" + to;
-            String id = MailFactory.messageId(key, SendReceipt.domain(org));
+            String id = mail.messageId(key, SendReceipt.domain(org));
             out.add(new OutgoingMail(kind, key, caseRef, id, org.address(), List.of(to), mail.copy(from, to, text, original, id)));
         }
         return out;

@@ -11,6 +11,22 @@ final class ReplyText {
 
     private ReplyText() {}
 
+    /**
+     * Only what the writer wrote above the quote: empty when nothing stands above it (written below
+     * the quote, or between its lines), since that cannot be told apart from the quoted text.
+     */
+    static java.util.Optional<String> written(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.replace("\r\n", "\n").split("\n", -1)) {
+            if (QUOTE_START.matcher(line).find()) {
+                break;
+            }
+            out.append(line).append('\n');
+        }
+        String s = out.toString().strip();
+        return s.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(s);
+    }
+
     static String newPart(String text) {
         StringBuilder out = new StringBuilder();
         for (String line : text.replace("\r\n", "\n").split("\n", -1)) {

@@ -48,7 +48,7 @@ public final class SendReceipt {
         ParsedMessage m = a.message();
         String to = a.receiptTo().orElseThrow();
         String key = "receipt:" + caseRef;
-        String id = MailFactory.messageId(key, domain(org));
+        String id = mail.messageId(key, domain(org));
         byte[] raw = mail.receipt(new MailFactory.Sender(org.address(), org.name()), to, templates.render("receipt", values),
                 m.messageId(), m.references(), id);
         return new OutgoingMail(OutgoingMail.RECEIPT, key, Optional.of(caseRef), id, org.address(), java.util.List.of(to), raw);

@@ -22,7 +22,7 @@ final class MailboxModule extends AbstractModule {
             Store store, OutboxDrainer drainer, Clock clock, ServiceSettings settings) {
         return config.organisations().stream()
                 .map(org -> new MailboxWatcher(org, credentials.get(org.id()), health, pipeline, store, drainer::wake, clock,
-                        settings.watcher()))
+                        settings.watcher().withMessageDeadline(config.messageDeadline())))
                 .toList();
     }
 }

@@ -14,6 +14,7 @@ import no.meldingsvakt.mailbox.MailboxWatcher;
 import no.meldingsvakt.outbound.OutboxDrainer;
 import no.meldingsvakt.store.Database;
 import no.meldingsvakt.store.Store;
+import no.meldingsvakt.store.StoreLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,8 @@ public final class MeldingsvaktService implements AutoCloseable {
     private FollowUpJob followUp;
     private SentFolderJob sentFolders;
     private boolean started;
+    private StoreLock lock;
+    private StoreMaintenanceJob maintenance;
 
     private MeldingsvaktService(Injector injector, AppConfig config) {
         this.injector = injector;
@@ -45,9 +48,15 @@ public final class MeldingsvaktService implements AutoCloseable {
         if (started) {
             return;
         }
+        // Two services on one store would move each other's mail: the second one stops here.
+        lock = StoreLock.acquire(config.storePath());
         Store store = injector.getInstance(Store.class);
         NoticePipeline.Templates templates = injector.getInstance(NoticePipeline.Templates.class);
         config.organisations().forEach(o -> templates.forOrganisation(o).validate());
+        config.organisations().stream().filter(o -> o.trust().none()).forEach(o -> LOG.warn("mailbox {}: trust: none: From lines are"
+                + " believed, so a stranger can forge a sender; set trust.authserv_ids (README, Security)", o.id()));
+        maintenance = injector.getInstance(StoreMaintenanceJob.class);
+        maintenance.start();
         drainer = injector.getInstance(OutboxDrainer.class);
         drainer.start();
         watchers = injector.getInstance(Key.get(new TypeLiteral<List<MailboxWatcher>>() {}));
@@ -99,7 +108,9 @@ public final class MeldingsvaktService implements AutoCloseable {
         sentFolders.stop();
         watchers.forEach(MailboxWatcher::stop);
         drainer.stop();
+        maintenance.stop();
         injector.getInstance(Database.class).close();
+        lock.close();
         started = false;
         LOG.info("Meldingsvakt stopped");
     }

@@ -14,8 +14,9 @@ import no.meldingsvakt.store.Store;
 final class PipelineModule extends AbstractModule {
     @Provides
     @Singleton
-    MailFactory mailFactory(Clock clock) {
-        return new MailFactory(clock);
+    MailFactory mailFactory(Clock clock, Store store) {
+        // Keyed with the store's own secret: the ids of the copies we send cannot be guessed.
+        return new MailFactory(clock, store.secret("message-id"));
     }
 
     @Provides

@@ -7,6 +7,7 @@ import java.time.Clock;
 import no.meldingsvakt.config.AppConfig;
 import no.meldingsvakt.store.Database;
 import no.meldingsvakt.store.Cases;
+import no.meldingsvakt.store.Retention;
 import no.meldingsvakt.store.Store;
 
 /** The SQLite store; opened (and migrated) when first needed, not while wiring. */
@@ -21,6 +22,12 @@ final class StoreModule extends AbstractModule {
     @Singleton
     Store store(Database db, Clock clock) {
         return new Store(db, clock);
+    }
+
+    @Provides
+    @Singleton
+    StoreMaintenanceJob maintenance(Database db, Clock clock, AppConfig config) {
+        return new StoreMaintenanceJob(new Retention(db, clock), config.retention(), java.time.Duration.ofMinutes(5));
     }
 
     @Provides

@@ -34,8 +34,9 @@ public final class AutomaticMailDetector {
     /** Why the message is automatic, or empty when a person sent it. */
     public static Optional<String> reason(ParsedMessage m, String monitoredAddress) {
         Headers h = m.headers();
-        Optional<String> auto = h.token("Auto-Submitted");
-        if (auto.isPresent() && !auto.get().startsWith("no")) {
+        // RFC 3834 §5: every value but "no" (auto-generated, auto-replied, auto-notified, notification …) is automatic.
+        Optional<String> auto = h.token("Auto-Submitted").map(v -> v.replaceAll("\\(.*", "").replaceAll(";.*", "").strip());
+        if (auto.isPresent() && !auto.get().equals("no")) {
             return Optional.of("Auto-Submitted: " + auto.get());
         }
         Optional<String> precedence = h.token("Precedence");

@@ -29,9 +29,10 @@ final class CasesCommand {
             scope = picocli.CommandLine.ScopeType.INHERIT, description = "The YAML config file (default: $MELDINGSVAKT_CONFIG or meldingsvakt.yaml).")
     Path config;
 
-    <T> T withCases(java.util.function.Function<Cases, T> work) throws ConfigException {
+    /** Runs {@code work} on the existing store: read-only for looking, never creating one. */
+    <T> T withCases(boolean change, java.util.function.Function<Cases, T> work) throws ConfigException {
         AppConfig c = ConfigLoader.withoutSecrets().load(config);
-        try (Database db = Database.open(c.storePath())) {
+        try (Database db = change ? Database.openExisting(c.storePath()) : Database.openReadOnly(c.storePath())) {
             Clock clock = Clock.systemUTC();
             return work.apply(new Cases(db, new Store(db, clock), clock));
         }
@@ -57,7 +58,7 @@ final class CasesCommand {
         public Integer call() {
             try {
                 Instant now = Instant.now();
-                List<Cases.CaseRecord> list = parent.withCases(c -> c.list(null, filter.open || filter.overdue));
+                List<Cases.CaseRecord> list = parent.withCases(false, c -> c.list(null, filter.open || filter.overdue));
                 int shown = 0;
                 for (Cases.CaseRecord r : list) {
                     if (filter.overdue && !r.overdue(now)) {
@@ -73,6 +74,9 @@ final class CasesCommand {
                 return 0;
             } catch (ConfigException e) {
                 return CalendarCommand.configError(parent.config, e);
+            } catch (no.meldingsvakt.store.StoreException e) {
+                System.err.println(e.getMessage());
+                return Main.CONFIG_ERROR;
             }
         }
 
@@ -95,11 +99,14 @@ final class CasesCommand {
         @Override
         public Integer call() {
             try {
-                boolean closed = parent.withCases(c -> c.close(ref.strip().toUpperCase(java.util.Locale.ROOT), note));
+                boolean closed = parent.withCases(true, c -> c.close(ref.strip().toUpperCase(java.util.Locale.ROOT), note));
                 System.out.println(closed ? "closed " + ref : "no open case " + ref);
                 return closed ? 0 : 1;
             } catch (ConfigException e) {
                 return CalendarCommand.configError(parent.config, e);
+            } catch (no.meldingsvakt.store.StoreException e) {
+                System.err.println(e.getMessage());
+                return Main.CONFIG_ERROR;
             }
         }
     }

@@ -117,6 +117,8 @@ final class ClassifyCommand implements Callable<Integer> {
         line.put("receiptReason", a.receipt().why());
         line.put("automatic", a.classification().automaticReason().orElse(null));
         line.put("forward", m.forward().map(Forward::form).orElse(null));
+        line.put("authenticated", a.sender().json());
+        line.put("staffReply", a.staffReply(org));
         return line;
     }
 
@@ -145,6 +147,7 @@ final class ClassifyCommand implements Callable<Integer> {
                 "    smtp: {host: localhost.invalid}",
                 "    lists: {alle: [nobody@example.invalid]}",
                 "    fallback_lists: [alle]",
+                "    trust: none",
                 "");
         return ConfigLoader.withoutSecrets().parse(Path.of("(built-in defaults)"), yaml).organisations().get(0);
     }

@@ -13,7 +13,8 @@ final class ConfigSummary {
 
     static void print(AppConfig c, PrintStream out) {
         out.println("Config " + c.source() + " is valid.");
-        out.println("Store: " + c.storePath().toAbsolutePath());
+        out.println("Store: " + c.storePath().toAbsolutePath() + " (kept " + c.retention().toDays() + " days)");
+        out.println("Limits: " + c.messageDeadline().toSeconds() + " s per message");
         c.templatesDir().ifPresent(t -> out.println("Templates: " + t));
         out.println("Health: alert after " + c.health().unwatchedAfter().toMinutes() + " min unwatched, "
                 + c.health().authFailures() + " failed logins or " + c.health().undeliverableAfter().toMinutes() + " min undeliverable; "
@@ -25,6 +26,11 @@ final class ConfigSummary {
                     + (o.idle() ? ", IDLE" : ", polling every " + o.pollSeconds() + " s") + ", user " + o.user()
                     + ", " + describe(o.auth()));
             out.println("  SMTP " + o.smtp().host() + ":" + o.smtp().port() + " " + o.smtp().security().name().toLowerCase());
+            out.println("  Trust: " + o.trust().describe());
+            if (o.trust().none()) {
+                out.println("  WARNING: " + o.id() + " has trust: none: anyone can forge a From line, get receipts sent where they choose,"
+                        + " answer or close cases. Set trust.authserv_ids (see the README's Security section).");
+            }
             out.println("  Folders: processed -> " + o.folders().processed() + ", unreadable -> " + o.folders().quarantine());
             o.lists().values().forEach(l -> out.println("  List " + l.name() + ": " + l.addresses().size() + " recipient(s)"));
             for (Route r : o.routes()) {

@@ -10,6 +10,7 @@ import no.meldingsvakt.config.AppConfig;
 import no.meldingsvakt.config.ConfigError;
 import no.meldingsvakt.config.ConfigException;
 import no.meldingsvakt.config.ConfigLoader;
+import no.meldingsvakt.store.StoreLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,7 +38,12 @@ final class RunCommand implements Callable<Integer> {
             service.stop();
             stopped.countDown();
         }, "shutdown"));
-        service.start();
+        try {
+            service.start();
+        } catch (StoreLock.StoreInUseException e) {
+            System.err.println("Refusing to start: " + e.getMessage());
+            return Main.CONFIG_ERROR;
+        }
         stopped.await();
         return 0;
     }

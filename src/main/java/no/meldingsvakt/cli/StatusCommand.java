@@ -33,8 +33,11 @@ final class StatusCommand implements Callable<Integer> {
             e.errors().stream().map(ConfigError::toString).forEach(s -> System.err.println("  " + s));
             return Main.CONFIG_ERROR;
         }
-        try (Database db = Database.open(c.storePath())) {
+        try (Database db = Database.openReadOnly(c.storePath())) {
             return print(new Store(db, java.time.Clock.systemUTC()), c, System.out) ? 0 : 1;
+        } catch (no.meldingsvakt.store.StoreException e) {
+            System.err.println(e.getMessage());
+            return Main.CONFIG_ERROR;
         }
     }
 

@@ -1,12 +1,20 @@
 package no.meldingsvakt.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The whole configuration, loaded once at start. */
+/**
+ * The whole configuration, loaded once at start. {@code retention}: how long message records,
+ * cases and the audit are kept; {@code messageDeadline}: the most one message may take to process
+ * before it is quarantined and the next one goes on.
+ */
 public record AppConfig(Path source, Path storePath, Optional<Path> templatesDir, HealthConfig health, Optional<FallbackSmtp> fallbackSmtp,
-        List<OrganisationConfig> organisations) {
+        List<OrganisationConfig> organisations, Duration retention, Duration messageDeadline) {
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(395);
+    public static final Duration DEFAULT_MESSAGE_DEADLINE = Duration.ofSeconds(30);
+
     public Optional<OrganisationConfig> organisation(String id) {
         return organisations.stream().filter(o -> o.id().equals(id)).findFirst();
     }

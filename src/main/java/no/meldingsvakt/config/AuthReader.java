@@ -77,8 +77,8 @@ final class AuthReader {
                     a.require("token_url");
                 }
         }
-        if (tokenUrl != null && !(tokenUrl.getScheme() != null && tokenUrl.getScheme().startsWith("http"))) {
-            a.get("token_url").ifPresent(n -> n.error("must be an http(s) URL"));
+        if (tokenUrl != null && !secure(tokenUrl)) {
+            a.get("token_url").ifPresent(n -> n.error("must be an https URL (the client secret travels in it); plain http only to loopback"));
         }
         String scope = a.string("scope").orElse(switch (provider) {
             case MICROSOFT -> "https://outlook.office365.com/.default";
@@ -88,5 +88,15 @@ final class AuthReader {
         a.rejectUnknownKeys(List.of("type", "provider", "tenant", "client_id", "client_secret_env", "client_secret_file",
                 "certificate", "token_url", "scope"));
         return new AuthConfig.OAuth2(provider, tenant, clientId, secret, certificate, tokenUrl, scope);
+    }
+
+    /** https, or http to this machine only (a test token endpoint). */
+    static boolean secure(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (scheme.equals("https")) {
+            return url.getHost() != null;
+        }
+        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(java.util.Locale.ROOT);
+        return scheme.equals("http") && (host.equals("localhost") || host.equals("[::1]") || host.equals("::1") || host.startsWith("127."));
     }
 }

@@ -83,11 +83,19 @@ public final class ConfigLoader {
             top.error("the top level must be a mapping with 'store' and 'organisations'");
             throw new ConfigException(errors.errors());
         }
-        Path store = top.get("store").map(s -> {
-            Path p = s.string("path").map(Path::of).orElse(DEFAULT_STORE);
-            s.rejectUnknownKeys(List.of("path"));
-            return p;
-        }).orElse(DEFAULT_STORE);
+        Optional<YamlNode> storeNode = top.get("store");
+        Path store = storeNode.flatMap(s -> s.string("path")).map(Path::of).orElse(DEFAULT_STORE);
+        java.time.Duration retention = storeNode.flatMap(s -> s.duration("retention")).orElse(AppConfig.DEFAULT_RETENTION);
+        if (retention.compareTo(java.time.Duration.ofDays(31)) < 0) {
+            storeNode.flatMap(s -> s.get("retention")).ifPresent(n -> n.error("keep at least 31d: cases and the audit must outlive a month's report"));
+        }
+        storeNode.ifPresent(s -> s.rejectUnknownKeys(List.of("path", "retention")));
+        Optional<YamlNode> limits = top.get("limits");
+        java.time.Duration deadline = limits.flatMap(l -> l.duration("message_deadline")).orElse(AppConfig.DEFAULT_MESSAGE_DEADLINE);
+        if (deadline.compareTo(java.time.Duration.ofSeconds(5)) < 0 || deadline.compareTo(java.time.Duration.ofMinutes(10)) > 0) {
+            limits.flatMap(l -> l.get("message_deadline")).ifPresent(n -> n.error("must be between 5s and 10m"));
+        }
+        limits.ifPresent(l -> l.rejectUnknownKeys(List.of("message_deadline")));
         Optional<Path> templates = top.string("templates_dir").map(Path::of);
         HealthConfig health = top.get("health").map(ConfigLoader::health).orElse(HealthConfig.defaults());
         Optional<FallbackSmtp> fallback = top.get("fallback_smtp").map(n -> fallbackSmtp(n, env));
@@ -111,11 +119,11 @@ public final class ConfigLoader {
                 orgs.add(org);
             }
         }
-        top.rejectUnknownKeys(List.of("store", "templates_dir", "health", "fallback_smtp", "services", "organisations"));
+        top.rejectUnknownKeys(List.of("store", "templates_dir", "health", "fallback_smtp", "services", "organisations", "limits"));
         if (!errors.errors().isEmpty()) {
             throw new ConfigException(errors.errors());
         }
-        return new AppConfig(file, store, templates, health, fallback, List.copyOf(orgs));
+        return new AppConfig(file, store, templates, health, fallback, List.copyOf(orgs), retention, deadline);
     }
 
     private static HealthConfig health(YamlNode n) {

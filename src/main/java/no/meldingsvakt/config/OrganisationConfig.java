@@ -28,7 +28,8 @@ public record OrganisationConfig(
         long maxMessageBytes,
         Optional<Path> templatesDir,
         NoticeChecks checks,
-        CasePolicy cases) {
+        CasePolicy cases,
+        TrustConfig trust) {
 
     public boolean receiptFor(Category category) {
         CategoryPolicy p = policy.get(category);

@@ -24,7 +24,8 @@ import no.meldingsvakt.classify.Category;
 final class OrganisationReader {
     private static final List<String> KEYS = List.of("id", "name", "address", "user", "password_env", "password_file", "auth",
             "imap", "smtp", "folders", "idle", "poll_seconds", "lists", "routes", "fallback_lists", "admin_list",
-            "policy", "receipt_rate_limit", "business_hours", "max_message_mb", "templates_dir", "checks", "cases");
+            "policy", "receipt_rate_limit", "business_hours", "max_message_mb", "templates_dir", "checks", "cases",
+            "trust", "own_domains");
 
     private final YamlNode o;
     private final YamlNode.ErrorSink errors;
@@ -79,12 +80,13 @@ final class OrganisationReader {
         Optional<Path> templates = o.string("templates_dir").map(Path::of);
         NoticeChecks checks = ChecksReader.checks(o.get("checks"), services);
         CasePolicy cases = CasesReader.read(o.get("cases"), lists.keySet());
+        TrustConfig trust = TrustReader.read(o, address, errors);
         o.rejectUnknownKeys(KEYS);
         if (errors.errors().size() > before) {
             return null;
         }
         return new OrganisationConfig(id, name, address, user, auth, imap, smtp, folders, idle, poll,
-                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(lists)), List.copyOf(routes), List.copyOf(fallback), admin, policy, limit, hours, maxBytes, templates, checks, cases);
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(lists)), List.copyOf(routes), List.copyOf(fallback), admin, policy, limit, hours, maxBytes, templates, checks, cases, trust);
     }
 
     private ServerConfig server(YamlNode n, int tlsPort, int starttlsPort) {
@@ -110,10 +112,23 @@ final class OrganisationReader {
         int defaultPort = security == Security.TLS ? tlsPort : security == Security.STARTTLS ? starttlsPort : starttlsPort == 587 ? 25 : 143;
         int port = n.integer("port", 1, 65535).orElse(defaultPort);
         Optional<String> trust = n.string("ssl_trust");
-        List<String> keys = new ArrayList<>(List.of("host", "port", "security", "allow_insecure", "ssl_trust"));
+        if (trust.isPresent() && trust.get().contains("*")) {
+            n.get("ssl_trust").ifPresent(t -> t.error("trusting every certificate is refused: name the host with the self-signed"
+                    + " certificate, or give ca_file: the PEM file of your private CA"));
+            trust = Optional.empty();
+        }
+        Optional<Path> ca = n.string("ca_file").map(Path::of);
+        if (ca.isPresent()) {
+            try {
+                PrivateCa.read(ca.get());
+            } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+                n.get("ca_file").ifPresent(c -> c.error("cannot read a CA certificate from " + ca.get() + ": " + e.getMessage()));
+            }
+        }
+        List<String> keys = new ArrayList<>(List.of("host", "port", "security", "allow_insecure", "ssl_trust", "ca_file"));
         keys.addAll(moreKeys);
         n.rejectUnknownKeys(keys);
-        return new ServerConfig(host, port, security, trust);
+        return new ServerConfig(host, port, security, trust, ca);
     }
 
     private FolderConfig folders() {

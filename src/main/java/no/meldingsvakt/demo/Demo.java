@@ -122,6 +122,7 @@ public final class Demo implements AutoCloseable {
                         when: {category: [error, missing-receipt], time: after_hours}
                         then: [vakt]
                     fallback_lists: [ledelse]
+                    trust: {authserv_ids: [mx.demo-kommune.no]}
                     admin_list: it-drift
                 """.formatted(store, MAILBOX, imapPort, smtpPort);
     }

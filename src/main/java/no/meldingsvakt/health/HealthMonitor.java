@@ -166,7 +166,7 @@ public final class HealthMonitor {
         String key = template + ":" + org.id() + ":" + p.id() + ":" + since + ":" + count;
         MailFactory.Sender sender = new MailFactory.Sender(from, "Meldingsvakt " + org.name());
         return Redistribute.recipients(org, lists).stream().map(to -> {
-            String id = MailFactory.messageId(key + ":" + to, from.substring(from.indexOf('@') + 1));
+            String id = mail.messageId(key + ":" + to, from.substring(from.indexOf('@') + 1));
             byte[] raw = mail.copy(sender, to, templates.forOrganisation(org).render(template, v), Optional.empty(), id);
             return new OutgoingMail(OutgoingMail.ALERT, key + ":" + to, Optional.empty(), id, from, List.of(to), raw, via);
         }).toList();

@@ -58,6 +58,8 @@ public final class MailboxWatcher {
     private volatile int failures;
     private volatile boolean canIdle;
     private volatile boolean canMove;
+    /** When the handler started on the message in hand (0: idle); the keepalive vouches only for a handler that moves. */
+    private volatile long busySince;
     private Instant lastFullScan = Instant.EPOCH;
     private final java.util.Map<Long, Integer> attempts = new java.util.HashMap<>();
     private Thread thread;
@@ -301,7 +303,13 @@ public final class MailboxWatcher {
         Instant arrived = Optional.ofNullable(m.getReceivedDate()).map(java.util.Date::toInstant).orElse(clock.instant());
         boolean headersOnly = size > org.maxMessageBytes();
         byte[] bytes = headersOnly ? headerBlock(m) : raw(m);
-        Intake intake = pipeline.process(org, new Incoming(uidValidity, uid, arrived, bytes, headersOnly, size));
+        Intake intake;
+        busySince = clock.millis();
+        try {
+            intake = pipeline.processWithin(org, new Incoming(uidValidity, uid, arrived, bytes, headersOnly, size), settings.messageDeadline());
+        } finally {
+            busySince = 0;
+        }
         if (store.record(intake)) {
             committed.run();
             LOG.info("mailbox {}: UID {} {} {} case={} mails={}{}", org.id(), uid, intake.status(), intake.category(),
@@ -329,21 +337,29 @@ public final class MailboxWatcher {
         return sb.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Files a message whose effects are stored: moved where MOVE exists, otherwise flagged with the keyword. */
+    /**
+     * Files a message whose effects are stored: moved where MOVE exists, otherwise flagged with the
+     * keyword. Always by UID, never by sequence number.
+     */
     private void mark(IMAPFolder f, long uid, Intake.MessageStatus status) throws MessagingException {
-        Message m = f.getMessageByUID(uid);
-        if (m == null) {
-            return;
-        }
         String target = status == Intake.MessageStatus.QUARANTINED ? org.folders().quarantine() : org.folders().processed();
         if (canMove) {
-            f.moveMessages(new Message[] {m}, imap.getFolder(target));
+            UidCommands.move(f, uid, target);
         } else {
             if (status == Intake.MessageStatus.QUARANTINED) {
-                f.copyMessages(new Message[] {m}, imap.getFolder(target));
+                UidCommands.copy(f, uid, target);
             }
-            m.setFlags(new Flags(org.folders().keyword()), true);
+            UidCommands.addKeyword(f, uid, org.folders().keyword());
         }
+    }
+
+    /**
+     * Whether the handler is idle or still within its message's deadline (plus a margin for the
+     * IMAP move). A live connection with a stuck handler is not a watched mailbox.
+     */
+    private boolean progressing() {
+        long since = busySince;
+        return since == 0 || clock.millis() - since < settings.messageDeadline().plusSeconds(30).toMillis();
     }
 
     private void startKeepalive(IMAPFolder f) {
@@ -361,7 +377,9 @@ public final class MailboxWatcher {
                         p.simpleCommand("NOOP", null);
                         return null;
                     });
-                            health.watched(org.id());
+                    if (progressing()) {
+                        health.watched(org.id());
+                    }
                 } catch (InterruptedException e) {
                     return;
                 } catch (Exception e) {

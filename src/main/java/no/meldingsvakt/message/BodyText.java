@@ -23,6 +23,8 @@ final class BodyText {
     private static final int MAX_DEPTH = 20;
     private static final int MAX_DOCUMENTS = 5;
     private static final int MAX_ENCLOSED_BYTES = 25 * 1024 * 1024;
+    /** Notices are a page or two; a body longer than this is read no further. */
+    static final int MAX_TEXT = 500_000;
 
     private int parts;
     private final StringBuilder plain = new StringBuilder();
@@ -32,11 +34,44 @@ final class BodyText {
 
     String text() {
         String text = plain.length() > 0 ? plain.toString() : html.toString();
-        return text.replace("\r\n", "\n").replace('\u00a0', ' ').strip();
+        return bounded(text.replace("\r\n", "\n").replace('\u00a0', ' ').strip());
     }
 
     String documentText() {
-        return String.join("\n\n", documents).replace("\r\n", "\n").replace('\u00a0', ' ').strip();
+        return bounded(String.join("\n\n", documents).replace("\r\n", "\n").replace('\u00a0', ' ').strip());
+    }
+
+    /**
+     * Every pattern that reads a notice runs on this text, so it is bounded here: at most
+     * {@link #MAX_TEXT} characters, and no line longer than RFC 5322's 998 (a longer one is broken
+     * into pieces). A pattern that is slow on long lines then stays fast on any input.
+     */
+    static String bounded(String text) {
+        String t = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+        StringBuilder out = null;
+        int lineStart = 0;
+        for (int i = 0; i <= t.length(); i++) {
+            if (i == t.length() || t.charAt(i) == '\n') {
+                if (i - lineStart > Clean.MAX_LINE) {
+                    if (out == null) {
+                        out = new StringBuilder(t.length() + 64).append(t, 0, lineStart);
+                    }
+                    for (int p = lineStart; p < i; p += Clean.MAX_LINE) {
+                        out.append(t, p, Math.min(i, p + Clean.MAX_LINE));
+                        if (p + Clean.MAX_LINE < i) {
+                            out.append('\n');
+                        }
+                    }
+                } else if (out != null) {
+                    out.append(t, lineStart, i);
+                }
+                if (out != null && i < t.length()) {
+                    out.append('\n');
+                }
+                lineStart = i + 1;
+            }
+        }
+        return out == null ? t : out.toString();
     }
 
     Optional<byte[]> enclosed() {
@@ -101,7 +136,7 @@ final class BodyText {
     private static String fileName(Part p) {
         try {
             String name = p.getFileName();
-            return name == null ? "" : EncodedWords.decode(name);
+            return name == null ? "" : Clean.line(EncodedWords.decode(name));
         } catch (MessagingException | RuntimeException e) {
             return "";
         }

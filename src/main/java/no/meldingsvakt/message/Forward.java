@@ -16,4 +16,12 @@ public record Forward(
         Optional<Instant> date,
         String dateText,
         String text,
-        String form) {}
+        String form) {
+
+    /** Names and subjects written in a forwarded header are as hostile as any other: cleaned here, once. */
+    public Forward {
+        fromName = fromName.map(Clean::line);
+        subject = Clean.line(subject);
+        dateText = Clean.line(dateText);
+    }
+}

@@ -74,7 +74,7 @@ public final class MessageReader {
         if (!headers.has("From") && !headers.has("Subject") && !headers.has("Message-ID")) {
             throw new UnreadableMessageException("no From, Subject or Message-ID header: not a mail message", null);
         }
-        String subject = headers.first("Subject").map(MessageReader::decode).orElse("");
+        String subject = Clean.line(headers.first("Subject").map(MessageReader::decode).orElse(""));
         Optional<InternetAddress> from = firstAddress(headers.first("From"));
         Optional<InternetAddress> replyTo = firstAddress(headers.first("Reply-To"));
         Optional<Instant> date = Optional.empty();
@@ -100,7 +100,7 @@ public final class MessageReader {
                 ids(headers.first("References")),
                 subject,
                 from.map(a -> a.getAddress().toLowerCase(Locale.ROOT)),
-                from.map(InternetAddress::getPersonal),
+                from.map(InternetAddress::getPersonal).map(Clean::line),
                 replyTo.map(a -> a.getAddress().toLowerCase(Locale.ROOT)),
                 date,
                 headers,

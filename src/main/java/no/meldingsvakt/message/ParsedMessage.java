@@ -28,6 +28,12 @@ public record ParsedMessage(
         byte[] raw,
         boolean headersOnly) {
 
+    /** The subject and the sender's name end up in logs, templates and headers: cleaned here, once. */
+    public ParsedMessage {
+        subject = Clean.line(subject);
+        fromName = fromName.map(Clean::line);
+    }
+
     /** Where a reply goes: Reply-To if given, else From. */
     public Optional<String> replyAddress() {
         return replyTo.or(() -> fromAddress);

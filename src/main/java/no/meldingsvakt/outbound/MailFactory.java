@@ -13,8 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Date;
 import java.util.HexFormat;
@@ -30,9 +28,26 @@ import no.meldingsvakt.template.Rendered;
 public final class MailFactory {
     private final Session session = Session.getInstance(new Properties());
     private final Clock clock;
+    private final byte[] idKey;
 
+    /** A factory whose Message-IDs are keyed with a fresh random key (tests, the classify dry run). */
     public MailFactory(Clock clock) {
+        this(clock, randomKey());
+    }
+
+    /**
+     * @param idKey the store's secret: Message-IDs are keyed with it, so nobody outside can compute
+     *              the id of a copy Meldingsvakt sent, and only a reply to a real copy can answer a case
+     */
+    public MailFactory(Clock clock, byte[] idKey) {
         this.clock = clock;
+        this.idKey = idKey.clone();
+    }
+
+    public static byte[] randomKey() {
+        byte[] k = new byte[32];
+        new java.security.SecureRandom().nextBytes(k);
+        return k;
     }
 
     /** The receipt: a reply to the original, marked so that well-behaved robots do not answer it. */
@@ -155,12 +170,18 @@ public final class MailFactory {
         return v.length() > 900 ? v.substring(0, 900) : v;
     }
 
-    /** A Message-ID derived from what the mail is for, so the same effect always has the same id. */
-    public static String messageId(String dedupeKey, String domain) {
+    /**
+     * A Message-ID derived from what the mail is for, so the same effect always has the same id
+     * (a resend after a crash is recognisably the same mail), keyed with the store's secret so
+     * that it cannot be guessed from the effect.
+     */
+    public String messageId(String dedupeKey, String domain) {
         try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(dedupeKey.getBytes(StandardCharsets.UTF_8));
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(idKey, "HmacSHA256"));
+            byte[] h = mac.doFinal(dedupeKey.getBytes(StandardCharsets.UTF_8));
             return "<mv." + HexFormat.of().formatHex(h, 0, 16) + "@" + domain + ">";
-        } catch (NoSuchAlgorithmException e) {
+        } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

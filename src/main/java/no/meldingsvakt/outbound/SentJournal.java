@@ -68,10 +68,8 @@ public final class SentJournal {
     private void append(String line) {
         try {
             if (out == null) {
-                Path parent = file.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
+                no.meldingsvakt.store.PrivateFiles.createParent(file);
+                no.meldingsvakt.store.PrivateFiles.create(file);
                 out = new FileOutputStream(file.toFile(), true);
             }
             out.write((line + "\n").getBytes(StandardCharsets.US_ASCII));

@@ -30,14 +30,16 @@ public final class Database implements AutoCloseable {
         this.connection = connection;
     }
 
+    /** Opens the store for the service, creating it (0600) and bringing its schema up to date. */
     public static Database open(Path file) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+            PrivateFiles.createParent(file);
+            PrivateFiles.create(file);
+            for (String suffix : new String[] {"-wal", "-shm"}) {
+                PrivateFiles.restrict(file.resolveSibling(file.getFileName() + suffix));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create directory for " + file, e);
+            throw new UncheckedIOException("cannot create " + file, e);
         }
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
         SQLiteDataSource ds = new SQLiteDataSource();
@@ -50,12 +52,42 @@ public final class Database implements AutoCloseable {
                 s.execute("PRAGMA synchronous=FULL");
                 s.execute("PRAGMA foreign_keys=ON");
                 s.execute("PRAGMA busy_timeout=10000");
+                // Deleted content (a delivered mail, a purged case) is overwritten, not left in free pages.
+                s.execute("PRAGMA secure_delete=ON");
             }
             c.setAutoCommit(false);
             return new Database(c);
         } catch (SQLException e) {
             throw new StoreException("cannot open " + file, e);
         }
+    }
+
+    /**
+     * Opens an existing store read-only, as it is: no migration, never created. For the commands
+     * that only look ({@code status}, {@code cases list}) while the service runs.
+     */
+    public static Database openReadOnly(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException("no store at " + file.toAbsolutePath() + " (has the service run with this config?)", null);
+        }
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(10_000);
+        try {
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+            c.setAutoCommit(false);
+            return new Database(c);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open " + file + " read-only", e);
+        }
+    }
+
+    /** Opens an existing store to change it from the command line; never creates one. */
+    public static Database openExisting(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new StoreException("no store at " + file.toAbsolutePath() + " (has the service run with this config?)", null);
+        }
+        return open(file);
     }
 
     /**
@@ -176,6 +208,24 @@ public final class Database implements AutoCloseable {
             connection.rollback();
         } catch (SQLException e) {
             cause.addSuppressed(e);
+        }
+    }
+
+    /** Copies the WAL into the database file and truncates it: content deleted from the store leaves the WAL too. */
+    public void checkpoint() {
+        lock.lock();
+        try {
+            connection.commit();
+            connection.setAutoCommit(true);
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            } finally {
+                connection.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("WAL checkpoint failed", e);
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -13,6 +13,7 @@ public record Intake(
         long uidValidity,
         long uid,
         String messageKey,
+        String fingerprint,
         String sender,
         String subject,
         String category,

@@ -35,17 +35,61 @@ public final class Store {
         });
     }
 
-    /** The case a processed message with this key belongs to, if the message was already seen (Message-ID de-duplication). */
-    public Optional<String> seenMessageKey(String org, String messageKey) {
+    /** An earlier message with the same key: its case (empty string for none) and its fingerprint (null for rows from before V5). */
+    public record Seen(String caseRef, String fingerprint) {}
+
+    /** The earlier processed message with this key, if there was one (Message-ID de-duplication). */
+    public Optional<Seen> seenMessageKey(String org, String messageKey) {
         return db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT coalesce(case_ref, '') FROM messages WHERE org=? AND message_key=? AND status<>'duplicate'")) {
+                    "SELECT coalesce(case_ref, ''), fingerprint FROM messages WHERE org=? AND message_key=? AND status<>'duplicate'")) {
                 s.setString(1, org);
                 s.setString(2, messageKey);
                 try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+                    return r.next() ? Optional.of(new Seen(r.getString(1), r.getString(2))) : Optional.empty();
                 }
             }
+        });
+    }
+
+    /**
+     * The case of a copy, reminder or escalation that Meldingsvakt sent, by its Message-ID: only a
+     * reply to one of these can be a staff member's answer. The ids are keyed with the store's
+     * secret, so nobody who did not receive the copy can name one.
+     */
+    public Optional<String> staffMailCase(String org, List<String> messageIds) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT case_ref FROM outbox WHERE org=? AND message_id=? AND case_ref IS NOT NULL"
+                    + " AND kind IN ('" + OutgoingMail.COPY + "','" + OutgoingMail.REMINDER + "','" + OutgoingMail.ESCALATION + "')")) {
+                for (String id : messageIds) {
+                    s.setString(1, org);
+                    s.setString(2, id);
+                    try (ResultSet r = s.executeQuery()) {
+                        if (r.next()) {
+                            return Optional.of(r.getString(1));
+                        }
+                    }
+                }
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** A secret the store keeps for itself, made (32 random bytes) the first time it is asked for. */
+    public byte[] secret(String name) {
+        return db.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT value FROM secrets WHERE name=?")) {
+                s.setString(1, name);
+                try (ResultSet r = s.executeQuery()) {
+                    if (r.next()) {
+                        return r.getBytes(1);
+                    }
+                }
+            }
+            byte[] v = new byte[32];
+            new java.security.SecureRandom().nextBytes(v);
+            update(c, "INSERT INTO secrets(name, value) VALUES (?,?)", name, v);
+            return v;
         });
     }
 
@@ -115,9 +159,9 @@ public final class Store {
                     Cases.apply(c, in.caseRef().get(), in.caseChange().get(), now);
                 }
             }
-            update(c, "INSERT INTO messages(org, uidvalidity, uid, message_key, sender, subject, category, automatic, status, reason, case_ref, received_at)"
-                            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    in.org(), in.uidValidity(), in.uid(), in.messageKey(), in.sender(), in.subject(), in.category(), in.automatic(),
+            update(c, "INSERT INTO messages(org, uidvalidity, uid, message_key, fingerprint, sender, subject, category, automatic, status, reason,"
+                            + " case_ref, received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    in.org(), in.uidValidity(), in.uid(), in.messageKey(), in.fingerprint(), in.sender(), in.subject(), in.category(), in.automatic(),
                     in.status().db(), in.reason(), in.caseRef().orElse(null), in.receivedAt().toString());
             for (String id : in.threadIds()) {
                 update(c, "INSERT OR IGNORE INTO case_threads(org, message_id, case_ref) VALUES (?,?,?)", in.org(), id, in.caseRef().orElseThrow());
@@ -216,7 +260,8 @@ public final class Store {
     public void markFailed(long id, String error) {
         db.transaction(c -> {
             String now = clock.instant().toString();
-            update(c, "UPDATE outbox SET status='failed', attempts=attempts+1, last_error=? WHERE id=?", error, id);
+            // Finally failed: the content goes, like a delivered mail's; the audit keeps what it was and why.
+            update(c, "UPDATE outbox SET status='failed', raw=NULL, attempts=attempts+1, last_error=? WHERE id=?", error, id);
             update(c, "INSERT INTO audit(at, org, case_ref, event, detail) SELECT ?, org, case_ref, 'delivery-failed', kind || ' to ' || recipients || ': ' || ? FROM outbox WHERE id=?",
                     now, error, id);
             return null;

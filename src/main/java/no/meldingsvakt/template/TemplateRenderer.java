@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class TemplateRenderer {
     public static final List<String> NAMES = List.of("receipt", "redistribution", "quarantine-report", "health-alert",
-            "health-clear", "bounce-report", "reminder", "escalation", "planned-before", "planned-end", "staff-reply");
+            "health-clear", "bounce-report", "reminder", "escalation", "planned-before", "planned-end", "staff-reply", "staff-reply-refused");
     private static final Pattern FRONT = Pattern.compile("\\A---\\s*\\n(.*?)\\n---\\s*\\n(.*)\\z", Pattern.DOTALL);
     private static final Pattern SUBJECT = Pattern.compile("^subject:\\s*\"?(.*?)\"?\\s*$", Pattern.MULTILINE);
     private static final Pattern MARKDOWN_SPECIAL = Pattern.compile("([\\\\`*_{}\\[\\]()#+\\-.!|<>&\"'~=])");

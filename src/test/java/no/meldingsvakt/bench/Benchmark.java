@@ -186,6 +186,7 @@ public final class Benchmark {
                     smtp: {host: 127.0.0.1, port: %d, security: starttls, ssl_trust: 127.0.0.1}
                     lists: {staff: [staff1@bench.test, staff2@bench.test]}
                     fallback_lists: [staff]
+                    trust: none
                 """.formatted(id, id, domain, imap, port("submission"));
     }
 

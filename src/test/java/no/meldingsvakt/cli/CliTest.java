@@ -59,6 +59,7 @@ class CliTest {
                         smtp: {host: 127.0.0.1, port: %d, security: plain, allow_insecure: true}
                         lists: {drift: [drift@%s.test]}
                         fallback_lists: [drift]
+                        trust: none
                     """;
             Path f = dir.resolve("c.yaml");
             Files.writeString(f, "store: {path: " + dir.resolve("s.db") + "}\norganisations:\n"
@@ -80,7 +81,7 @@ class CliTest {
         Path f = dir.resolve("c.yaml");
         Files.writeString(f, "store: {path: " + db + "}\norganisations:\n  - id: kommune\n    address: m@kommune.test\n"
                 + "    password_env: NOT_SET_IN_THIS_SHELL\n    imap: {host: imap.kommune.test}\n    smtp: {host: smtp.kommune.test}\n"
-                + "    lists: {drift: [drift@kommune.test]}\n    fallback_lists: [drift]\n");
+                + "    lists: {drift: [drift@kommune.test]}\n    fallback_lists: [drift]\n    trust: none\n");
         try (Database d = Database.open(db)) {
             Store s = new Store(d, Clock.systemUTC());
             s.saveHealth("kommune", Optional.of(Instant.now().minusSeconds(900)), Optional.empty(), Optional.of("Connection refused"), Optional.empty());
@@ -140,6 +141,7 @@ class CliTest {
                     smtp: {host: smtp.org.test}
                     lists: {drift: [drift@org.test]}
                     fallback_lists: [drift]
+                    trust: none
                     business_hours: {start: "09:00", end: "16:00", half_days: {"12-23": "12:00"}}
                 """);
         assertThat(run("calendar", "--config", f.toString(), "deadline", "--from", "2026-03-11T17:00", "--within", "1 business day").out.strip())

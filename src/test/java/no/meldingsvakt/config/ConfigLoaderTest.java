@@ -20,9 +20,9 @@ class ConfigLoaderTest {
                 password_env: PW
                 imap: {host: imap.org.test}
                 smtp: {host: smtp.org.test, security: starttls}
-                lists:
-                  drift: [drift@org.test]
+                lists: {drift: [drift@org.test]}
                 fallback_lists: [drift]
+                trust: none
             """;
 
     @Test
@@ -100,7 +100,7 @@ class ConfigLoaderTest {
         String yaml = VALID.replace("imap: {host: imap.org.test}", "imap: {hots: imap.org.test}");
         assertThat(errors(yaml)).contains(
                 "m.yaml:5:11: organisations[0].imap.host: missing required key",
-                "m.yaml:5:12: organisations[0].imap.hots: unknown key (known keys: host, port, security, allow_insecure, ssl_trust)");
+                "m.yaml:5:12: organisations[0].imap.hots: unknown key (known keys: host, port, security, allow_insecure, ssl_trust, ca_file)");
     }
 
     @Test

@@ -49,6 +49,8 @@ class LoopAndAutomaticMailTest {
     static Stream<Emails> robots() {
         return Stream.of(
                 Emails.errorNotice().header("Auto-Submitted", "auto-generated"),
+                Emails.errorNotice().header("Auto-Submitted", "notification"),
+                Emails.errorNotice().header("Auto-Submitted", "auto-notified; owner-email=\"x@hemit.test\""),
                 Emails.errorNotice().header("Precedence", "bulk"),
                 Emails.errorNotice().header("List-Id", "<varsler.hemit.test>"),
                 Emails.errorNotice().header("X-Auto-Response-Suppress", "All"),

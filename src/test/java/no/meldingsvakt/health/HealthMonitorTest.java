@@ -41,6 +41,7 @@ class HealthMonitorTest {
                     smtp: {host: smtp.org.test}
                     lists: {drift: [drift@org.test, vakt@org.test]}
                     fallback_lists: [drift]
+                    trust: none
                 """.formatted(dir.resolve("s.db")));
         db = Database.open(config.storePath());
         store = new Store(db, clock);

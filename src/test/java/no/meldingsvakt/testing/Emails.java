@@ -19,6 +19,7 @@ public final class Emails {
     private String body = "Telefonnummer for mottak av pasientrelaterte opplysninger ved nedetid: 72 48 00 00\n"
             + "Tidspunkt hendelsen oppstod: 12.03.2026 kl. 08:15\nBerørt tjeneste: PLO\n";
     private final List<String> headers = new ArrayList<>();
+    private final List<String> top = new ArrayList<>();
     private String contentType = "text/plain; charset=utf-8";
 
     public static Emails message() {
@@ -82,6 +83,22 @@ public final class Emails {
         return this;
     }
 
+    /** A field above all others, where the receiving server writes its own (added last stands first). */
+    public Emails prepend(String name, String value) {
+        top.add(0, name + ": " + value);
+        return this;
+    }
+
+    /**
+     * What the organisation's receiving server {@code mx.kommune.test} writes after checking DMARC
+     * for the From domain: its Authentication-Results above its Received line.
+     */
+    public Emails dmarc(String result) {
+        String domain = from.replaceAll(".*@", "").replaceAll(">.*", "").strip();
+        return prepend("Received", "from mail." + domain + " by mx.kommune.test with ESMTPS; Thu, 12 Mar 2026 09:00:01 +0100")
+                .prepend("Authentication-Results", "mx.kommune.test; dmarc=" + result + " (p=reject dis=none) header.from=" + domain);
+    }
+
     public String subjectValue() {
         return subject;
     }
@@ -92,6 +109,7 @@ public final class Emails {
 
     public byte[] bytes() {
         StringBuilder sb = new StringBuilder();
+        top.forEach(h -> sb.append(h).append("\r\n"));
         sb.append("From: ").append(from).append("\r\n");
         sb.append("To: ").append(to).append("\r\n");
         sb.append("Subject: ").append(encode(subject)).append("\r\n");

@@ -83,7 +83,7 @@ public final class Harness implements AutoCloseable {
                         then: [it, plo]
                     fallback_lists: [leder]
                     admin_list: it
-                """.formatted(dir.resolve("store.db"), imap, smtp) + extra;
+                """.formatted(dir.resolve("store.db"), imap, smtp) + (extra.contains("trust:") ? "" : "    trust: none\n") + extra;
     }
 
     public static ServiceSettings fastSettings() {
