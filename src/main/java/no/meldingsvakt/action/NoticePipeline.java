@@ -67,34 +67,10 @@ public final class NoticePipeline {
      * is thrown away, so nothing it might still do is ever recorded.
      */
     public Intake processWithin(OrganisationConfig org, Incoming in, java.time.Duration limit) {
-        java.time.Instant until = java.time.Instant.now().plus(limit);
-        java.util.concurrent.FutureTask<Intake> task = new java.util.concurrent.FutureTask<>(() -> {
-            no.meldingsvakt.message.Deadline.set(until);
-            try {
-                return process(org, in);
-            } finally {
-                no.meldingsvakt.message.Deadline.clear();
-            }
-        });
-        Thread worker = new Thread(task, "process-" + org.id() + "-" + in.uid());
-        worker.setDaemon(true);
-        worker.start();
-        try {
-            return task.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            task.cancel(true);
+        return Bounded.within(limit, "process-" + org.id() + "-" + in.uid(), () -> process(org, in), () -> {
             LOG.error("mailbox {}: UID {} took longer than {} s to process; quarantining it", org.id(), in.uid(), limit.toSeconds());
             return quarantine(org, in, "processing took longer than the deadline of " + limit.toSeconds() + " s");
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            task.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while processing UID " + in.uid(), e);
-        }
+        });
     }
 
     public Intake process(OrganisationConfig org, Incoming in) {

@@ -21,6 +21,7 @@ import no.meldingsvakt.store.OutgoingMail;
 import no.meldingsvakt.auth.AuthException;
 import no.meldingsvakt.auth.Credentials;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /**
@@ -53,9 +54,15 @@ public final class JakartaSmtpSender implements SmtpSender {
         }
     }
 
-    private void sendVia(Endpoint e, String envelopeFrom, List<String> recipients, byte[] raw) throws MessagingException {
+    private void sendVia(Endpoint plain, String envelopeFrom, List<String> recipients, byte[] raw) throws MessagingException {
+        // An address with a non-ASCII local part may only travel with SMTPUTF8 (RFC 6531); never raw to a server that does not offer it.
+        boolean utf8 = !ascii(envelopeFrom) || recipients.stream().anyMatch(r -> !ascii(r));
+        Endpoint e = utf8 ? new Endpoint(plain.key() + "#utf8", plain.server(), plain.credentials()) : plain;
         Session session = sessions.computeIfAbsent(e.key(), k -> {
             Properties props = e.server().mailProperties("smtp", TIMEOUT);
+            if (utf8) {
+                props.setProperty("mail.mime.allowutf8", "true");
+            }
             props.setProperty("mail." + e.server().protocol("smtp") + ".auth", "true");
             props.setProperty("mail." + e.server().protocol("smtp") + ".from", envelopeFrom);
             if (e.credentials().oauth2()) {
@@ -69,6 +76,10 @@ public final class JakartaSmtpSender implements SmtpSender {
             to[i] = new InternetAddress(recipients.get(i), false);
         }
         Transport t = transport(e, session);
+        if (utf8 && !(t instanceof SMTPTransport smtp && smtp.supportsExtension("SMTPUTF8"))) {
+            throw new PermanentFailure("an address needs SMTPUTF8, which " + e.server().host() + " does not offer; not sent: "
+                    + String.join(", ", recipients.stream().filter(r -> !ascii(r)).toList()), null);
+        }
         try {
             t.sendMessage(message, to);
         } catch (SendFailedException ex) {
@@ -120,6 +131,10 @@ public final class JakartaSmtpSender implements SmtpSender {
         }
         open.put(e.key(), t);
         return t;
+    }
+
+    static boolean ascii(String s) {
+        return s.chars().allMatch(c -> c < 0x80);
     }
 
     private static boolean isPermanent(SendFailedException e) {

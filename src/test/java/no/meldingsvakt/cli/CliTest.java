@@ -2,8 +2,6 @@ package no.meldingsvakt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +16,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CliTest {
+    private static Captured run(String... args) {
+        return Captured.run(args);
+    }
+
     @Test
     void check_config_refuses_a_broken_file_with_exit_status_2_and_the_line(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("broken.yaml");
         Files.writeString(f, "store: {path: x.db}\norganisations:\n  - id: a\n    adress: m@a.test\n");
         Captured c = run("check-config", f.toString());
-        assertThat(c.status).isEqualTo(2);
-        assertThat(c.err).contains(f + ":4:5: organisations[0].adress: unknown key");
+        assertThat(c.status()).isEqualTo(2);
+        assertThat(c.err()).contains(f + ":4:5: organisations[0].adress: unknown key");
     }
 
     @Test
@@ -32,18 +34,18 @@ class CliTest {
         Path f = dir.resolve("broken.yaml");
         Files.writeString(f, "organisations: []\n");
         Captured c = run("run", "--config", f.toString());
-        assertThat(c.status).isEqualTo(2);
-        assertThat(c.err).contains("Refusing to start").contains("must list at least one organisation");
+        assertThat(c.status()).isEqualTo(2);
+        assertThat(c.err()).contains("Refusing to start").contains("must list at least one organisation");
     }
 
     @Test
     void demo_processes_every_sample_and_reports_it(@TempDir Path dir) {
         Captured c = run("demo", "--smtp-port", "0", "--imap-port", "0", "--dir", dir.toString(), "--exit-after", "0");
-        assertThat(c.status).as("demo output:\n" + c.out + "\n" + c.err).isZero();
-        assertThat(c.out).contains("category planned, case MV-").contains("receipt: policy: no receipt for planned")
+        assertThat(c.status()).as("demo output:\n" + c.out() + "\n" + c.err()).isZero();
+        assertThat(c.out()).contains("category planned, case MV-").contains("receipt: policy: no receipt for planned")
                 .contains("category error").contains("category automatic (automatic: Auto-Submitted: auto-replied)")
                 .contains("Planlagt julebord - feil dato i invitasjonen\n      category unknown");
-        assertThat(c.out).containsPattern("plo@demo-kommune.no\\s+4 message\\(s\\)");
+        assertThat(c.out()).containsPattern("plo@demo-kommune.no\\s+4 message\\(s\\)");
     }
 
     @Test
@@ -66,12 +68,12 @@ class CliTest {
                     + org.formatted("kommune", "kommune", dir.resolve("good"), mail.imapPort(), mail.smtpPort(), "kommune")
                     + org.formatted("annen", "annen", dir.resolve("bad"), mail.imapPort(), mail.smtpPort(), "annen"));
             Captured c = run("check-config", "--connect", f.toString());
-            assertThat(c.status).isEqualTo(1);
-            assertThat(c.out).contains("ok    kommune: IMAP 127.0.0.1:" + mail.imapPort() + " (plain) as meldingsansvarlig@kommune.test: OK, IDLE, MOVE; "
+            assertThat(c.status()).isEqualTo(1);
+            assertThat(c.out()).contains("ok    kommune: IMAP 127.0.0.1:" + mail.imapPort() + " (plain) as meldingsansvarlig@kommune.test: OK, IDLE, MOVE; "
                     + "INBOX has 0 message(s); Meldingsvakt.Behandlet will be created; Meldingsvakt.Karantene will be created");
-            assertThat(c.out).contains("ok    kommune: SMTP 127.0.0.1:" + mail.smtpPort());
-            assertThat(c.out).contains("FAIL  annen: IMAP 127.0.0.1:" + mail.imapPort() + " (plain) as meldingsansvarlig@annen.test: login refused by the server");
-            assertThat(c.out).doesNotContain(MailServer.PASSWORD).doesNotContain("wrong");
+            assertThat(c.out()).contains("ok    kommune: SMTP 127.0.0.1:" + mail.smtpPort());
+            assertThat(c.out()).contains("FAIL  annen: IMAP 127.0.0.1:" + mail.imapPort() + " (plain) as meldingsansvarlig@annen.test: login refused by the server");
+            assertThat(c.out()).doesNotContain(MailServer.PASSWORD).doesNotContain("wrong");
         }
     }
 
@@ -88,8 +90,8 @@ class CliTest {
             s.alertSent("kommune", "unwatched", Instant.now().minusSeconds(300), "ikke bekreftet overvåket", List.of());
         }
         Captured c = run("status", "--config", f.toString());
-        assertThat(c.status).isEqualTo(1);
-        assertThat(c.out).contains("watched:  15 min ago").contains("last error: Connection refused")
+        assertThat(c.status()).isEqualTo(1);
+        assertThat(c.out()).contains("watched:  15 min ago").contains("last error: Connection refused")
                 .contains("ALERT:    unwatched since").contains("(1 alert(s) sent)");
     }
 
@@ -100,7 +102,7 @@ class CliTest {
         Files.writeString(junk, "\u0000\u0001 this is not mail");
         Captured c = run("classify", "--mailbox", "meldingsansvarlig@orkland.kommune.no",
                 dir.resolve("missing.eml").toString(), notice.toString(), junk.toString());
-        String[] lines = c.out.strip().split("\n");
+        String[] lines = c.out().strip().split("\n");
         assertThat(lines).hasSize(3);
         assertThat(lines[0]).contains("\"error\":\"cannot read file");
         assertThat(lines[1]).startsWith("{\"file\":\"planned-outlook-plain.eml\",\"messageId\":\"<p1@helse-midt.no>\",\"category\":\"planned\",\"receipt\":false,"
@@ -108,25 +110,25 @@ class CliTest {
                 + "\"windowStart\":\"2025-03-12T16:00+01:00\",\"windowEnd\":\"2025-03-12T20:00+01:00\",\"phone\":\"+4772820000\","
                 + "\"services\":[\"PLO\",\"epikrise\",\"lab\"],\"routes\":[\"fallback\"],\"problems\":[]");
         assertThat(lines[2]).contains("\"error\":\"would be quarantined");
-        assertThat(c.status).as("non-zero only because one file could not be read at all").isEqualTo(1);
-        assertThat(run("classify", notice.toString()).status).isZero();
+        assertThat(c.status()).as("non-zero only because one file could not be read at all").isEqualTo(1);
+        assertThat(run("classify", notice.toString()).status()).isZero();
     }
 
     @Test
     void classify_detects_a_loop_from_the_named_mailbox() {
         Captured c = run("classify", "--mailbox", "meldingsansvarlig@orkland.kommune.no", "src/test/resources/corpus/auto-loop-from-self.eml");
-        assertThat(c.out).contains("\"category\":\"automatic\"").contains("\"receipt\":false");
-        assertThat(run("classify", "src/test/resources/corpus/auto-loop-from-self.eml").out).contains("\"category\":\"error\"");
+        assertThat(c.out()).contains("\"category\":\"automatic\"").contains("\"receipt\":false");
+        assertThat(run("classify", "src/test/resources/corpus/auto-loop-from-self.eml").out()).contains("\"category\":\"error\"");
     }
 
     @Test
     void calendar_prints_holidays_and_business_deadlines() {
         Captured h = run("calendar", "holidays", "2026");
-        assertThat(h.status).isZero();
-        assertThat(h.out.strip().split("\n")).hasSize(12).contains("2026-04-02 Skjærtorsdag", "2026-05-17 Grunnlovsdag", "2026-12-26 2. juledag");
+        assertThat(h.status()).isZero();
+        assertThat(h.out().strip().split("\n")).hasSize(12).contains("2026-04-02 Skjærtorsdag", "2026-05-17 Grunnlovsdag", "2026-12-26 2. juledag");
         Captured d = run("calendar", "deadline", "--from", "2026-04-01T14:00", "--within", "1 business day");
-        assertThat(d.out.strip()).isEqualTo("2026-04-07T14:00+02:00");
-        assertThat(run("calendar", "deadline", "--from", "1. april", "--within", "1 business day").status).isEqualTo(2);
+        assertThat(d.out().strip()).isEqualTo("2026-04-07T14:00+02:00");
+        assertThat(run("calendar", "deadline", "--from", "1. april", "--within", "1 business day").status()).isEqualTo(2);
     }
 
     @Test
@@ -144,7 +146,7 @@ class CliTest {
                     trust: none
                     business_hours: {start: "09:00", end: "16:00", half_days: {"12-23": "12:00"}}
                 """);
-        assertThat(run("calendar", "--config", f.toString(), "deadline", "--from", "2026-03-11T17:00", "--within", "1 business day").out.strip())
+        assertThat(run("calendar", "--config", f.toString(), "deadline", "--from", "2026-03-11T17:00", "--within", "1 business day").out().strip())
                 .isEqualTo("2026-03-12T16:00+01:00");
     }
 
@@ -157,34 +159,16 @@ class CliTest {
             String config = world.harness.config().source().toString();
 
             Captured open = run("cases", "--config", config, "list", "--open");
-            assertThat(open.status).isZero();
-            assertThat(open.out).contains(ref).contains("error").contains("Feil i meldingsutveksling").contains("<kari@hemit.test>");
-            assertThat(run("cases", "--config", config, "list", "--overdue").out).as("due tomorrow").doesNotContain(ref);
+            assertThat(open.status()).isZero();
+            assertThat(open.out()).contains(ref).contains("error").contains("Feil i meldingsutveksling").contains("<kari@hemit.test>");
+            assertThat(run("cases", "--config", config, "list", "--overdue").out()).as("due tomorrow").doesNotContain(ref);
 
             Captured close = run("cases", "--config", config, "close", ref, "--note", "Ringte Kari");
-            assertThat(close.status).isZero();
-            assertThat(run("cases", "--config", config, "list", "--open").out).doesNotContain(ref);
-            assertThat(run("cases", "--config", config, "list").out).contains(ref).contains("closed").contains("note: Ringte Kari");
-            assertThat(run("cases", "--config", config, "close", ref, "--note", "igjen").status).isEqualTo(1);
+            assertThat(close.status()).isZero();
+            assertThat(run("cases", "--config", config, "list", "--open").out()).doesNotContain(ref);
+            assertThat(run("cases", "--config", config, "list").out()).contains(ref).contains("closed").contains("note: Ringte Kari");
+            assertThat(run("cases", "--config", config, "close", ref, "--note", "igjen").status()).isEqualTo(1);
             assertThat(world.harness.service().store().query("SELECT detail FROM audit WHERE event='closed'").get(0)[0]).isEqualTo("Ringte Kari");
-        }
-    }
-
-    private record Captured(int status, String out, String err) {}
-
-    private static synchronized Captured run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int status = Main.execute(args);
-            return new Captured(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
         }
     }
 }

@@ -163,6 +163,35 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void trusting_every_certificate_an_unreadable_ca_file_and_a_plain_http_token_url_are_refused(@TempDir Path dir) throws Exception {
+        assertThat(errors(VALID.replace("imap: {host: imap.org.test}", "imap: {host: imap.org.test, ssl_trust: '*'}")))
+                .singleElement().asString().contains("imap.ssl_trust: trusting every certificate is refused");
+        Path junk = dir.resolve("ca.pem");
+        Files.writeString(junk, "not a certificate");
+        assertThat(errors(VALID.replace("imap: {host: imap.org.test}", "imap: {host: imap.org.test, ca_file: '" + junk + "'}")))
+                .singleElement().asString().contains("imap.ca_file: cannot read a CA certificate from " + junk);
+        String generic = "auth: {type: oauth2, provider: generic, client_id: a, client_secret_env: PW, token_url: '%s'}";
+        assertThat(errors(VALID.replace("password_env: PW", generic.formatted("http://idp.example.test/token"))))
+                .singleElement().asString().contains("auth.token_url: must be an https URL");
+        assertThat(LOADER.parse(Path.of("m.yaml"), VALID.replace("password_env: PW", generic.formatted("http://127.0.0.1:8080/token")))
+                .organisations()).as("loopback, for a test token endpoint").hasSize(1);
+    }
+
+    @Test
+    void trust_names_the_authserv_ids_or_says_none_explicitly() throws Exception {
+        AppConfig c = LOADER.parse(Path.of("m.yaml"), VALID.replace("trust: none",
+                "trust: {authserv_ids: [MX.Org.Test], require: aligned}\n    own_domains: [org.test, helse.org.test]"));
+        TrustConfig t = c.organisations().get(0).trust();
+        assertThat(t.verification().orElseThrow().authservIds()).containsExactly("mx.org.test");
+        assertThat(t.verification().orElseThrow().require()).isEqualTo(TrustConfig.Require.ALIGNED);
+        assertThat(t.ownDomain("ivar@avd.helse.org.test")).isTrue();
+        assertThat(t.ownDomain("ivar@evilorg.test")).isFalse();
+        assertThat(errors(VALID.replace("trust: none", "trust: {}"))).singleElement().asString()
+                .contains("organisations[0].trust: name the authserv_ids of your own receiving servers");
+        assertThat(errors(VALID.replace("trust: none", "trust: yes"))).singleElement().asString().contains("must be none or a mapping");
+    }
+
+    @Test
     void password_file_is_read_and_never_printed(@TempDir Path dir) throws Exception {
         Path secret = dir.resolve("pw");
         Files.writeString(secret, "s3cret\n");

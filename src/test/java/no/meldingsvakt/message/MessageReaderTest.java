@@ -63,4 +63,22 @@ class MessageReaderTest {
         assertThatThrownBy(() -> reader.read("just some text".getBytes(StandardCharsets.US_ASCII)))
                 .isInstanceOf(UnreadableMessageException.class);
     }
+
+    @Test
+    void control_characters_in_names_subjects_and_file_names_never_reach_a_log_line_or_template() throws Exception {
+        ParsedMessage m = read("From: =?utf-8?Q?Kari=0D=0A2026-03-12_INFO_forged?= <kari@hemit.test>\n"
+                + "Subject: =?utf-8?Q?Feil=0Ai_meldingsutveksling=E2=80=AE?=\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\n"
+                + "-----Opprinnelig melding-----\nFra: Ola <ola@hf.test>\nEmne: Feil\n\nTekst\n--b--\n");
+        assertThat(m.fromName()).contains("Kari 2026-03-12 INFO forged");
+        assertThat(m.subject()).isEqualTo("Feil i meldingsutveksling");
+        assertThat(Clean.line("rapport\u202Efdp.exe\r\nX")).isEqualTo("rapport fdp.exe X");
+    }
+
+    @Test
+    void a_line_longer_than_998_characters_is_broken_into_pieces_so_patterns_stay_fast() {
+        String text = BodyText.bounded("kort\n" + "x".repeat(2_500) + "\nslutt");
+        assertThat(text.lines().map(String::length).toList()).containsExactly(4, 998, 998, 504, 5);
+        assertThat(BodyText.bounded("a\nb")).isEqualTo("a\nb");
+    }
 }
