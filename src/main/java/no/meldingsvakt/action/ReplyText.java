@@ -27,15 +27,8 @@ final class ReplyText {
         return s.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(s);
     }
 
+    /** The new part of a reply, or the whole text when nothing stands above a quote (for reading what it says, never for relaying). */
     static String newPart(String text) {
-        StringBuilder out = new StringBuilder();
-        for (String line : text.replace("\r\n", "\n").split("\n", -1)) {
-            if (QUOTE_START.matcher(line).find()) {
-                break;
-            }
-            out.append(line).append('\n');
-        }
-        String s = out.toString().strip();
-        return s.isEmpty() ? text.strip() : s;
+        return written(text).orElse(text.strip());
     }
 }

@@ -58,21 +58,8 @@ public final class Store {
      * secret, so nobody who did not receive the copy can name one.
      */
     public Optional<String> staffMailCase(String org, List<String> messageIds) {
-        return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT case_ref FROM outbox WHERE org=? AND message_id=? AND case_ref IS NOT NULL"
-                    + " AND kind IN ('" + OutgoingMail.COPY + "','" + OutgoingMail.REMINDER + "','" + OutgoingMail.ESCALATION + "')")) {
-                for (String id : messageIds) {
-                    s.setString(1, org);
-                    s.setString(2, id);
-                    try (ResultSet r = s.executeQuery()) {
-                        if (r.next()) {
-                            return Optional.of(r.getString(1));
-                        }
-                    }
-                }
-                return Optional.empty();
-            }
-        });
+        return firstCase("SELECT case_ref FROM outbox WHERE org=? AND message_id=? AND case_ref IS NOT NULL AND kind IN ('"
+                + OutgoingMail.COPY + "','" + OutgoingMail.REMINDER + "','" + OutgoingMail.ESCALATION + "')", org, messageIds);
     }
 
     /** A secret the store keeps for itself, made (32 random bytes) the first time it is asked for. */
@@ -94,11 +81,16 @@ public final class Store {
     }
 
     public Optional<String> caseForThread(String org, List<String> messageIds) {
+        return firstCase("SELECT case_ref FROM case_threads WHERE org=? AND message_id=?", org, messageIds);
+    }
+
+    /** The case of the first of {@code messageIds} that {@code sql} (binding org and one id) finds. */
+    private Optional<String> firstCase(String sql, String org, List<String> messageIds) {
         if (messageIds.isEmpty()) {
             return Optional.empty();
         }
         return db.transaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT case_ref FROM case_threads WHERE org=? AND message_id=?")) {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
                 for (String id : messageIds) {
                     s.setString(1, org);
                     s.setString(2, id);

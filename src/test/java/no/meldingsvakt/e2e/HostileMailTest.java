@@ -11,9 +11,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import no.meldingsvakt.testing.Emails;
+import no.meldingsvakt.testing.Harness;
 import no.meldingsvakt.testing.MailServer;
 import no.meldingsvakt.testing.MailWorld;
 import no.meldingsvakt.testing.Mails;
+import no.meldingsvakt.testing.TcpProxy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,13 +82,30 @@ class HostileMailTest {
     }
 
     @Test
-    void a_receipt_to_an_address_that_needs_smtputf8_is_not_sent_raw_to_a_server_without_it() {
+    void a_receipt_to_an_address_that_needs_smtputf8_is_sent_with_it_where_the_server_offers_it() {
         mail.send(Emails.errorNotice().from("Kåre <kåre@hemit.test>").bytes(), MAILBOX);
         mail.awaitInbox(IT, 1, WAIT);
         world.harness.awaitIdleOutbox(WAIT);
-        assertThat(query("SELECT status || ' ' || coalesce(last_error, '') FROM outbox WHERE kind='receipt'"))
-                .singleElement().asString().startsWith("failed").contains("SMTPUTF8").contains("kåre@hemit.test");
-        assertThat(query("SELECT detail FROM audit WHERE event='delivery-failed'")).singleElement().asString().contains("SMTPUTF8");
+        assertThat(query("SELECT status FROM outbox WHERE kind='receipt'")).containsExactly("sent");
+    }
+
+    @Test
+    void a_receipt_to_an_address_that_needs_smtputf8_is_not_sent_raw_to_a_server_without_it(@TempDir Path other) throws Exception {
+        try (TcpProxy noUtf8 = new TcpProxy(mail.smtpPort());
+                Harness h = new Harness(other, Harness.yaml(other, mail.imapPort(), noUtf8.port(), ""))) {
+            noUtf8.hideFromServer("SMTPUTF8");
+            world.harness.stop();
+            h.start();
+            mail.send(Emails.errorNotice().from("Kåre <kåre@hemit.test>").bytes(), MAILBOX);
+            h.awaitProcessed(1, WAIT);
+            h.awaitIdleOutbox(WAIT);
+            List<String> receipt = h.service().store().query("SELECT status || ' ' || coalesce(last_error, '') FROM outbox WHERE kind='receipt'")
+                    .stream().map(r -> r[0]).toList();
+            assertThat(receipt).singleElement().asString().startsWith("failed").contains("SMTPUTF8").contains("kåre@hemit.test");
+            assertThat(h.service().store().query("SELECT detail FROM audit WHERE event='delivery-failed'")).singleElement()
+                    .satisfies(r -> assertThat(r[0]).contains("SMTPUTF8"));
+            assertThat(mail.inbox(IT)).as("the notice itself still reached staff").isNotEmpty();
+        }
     }
 
     @Test

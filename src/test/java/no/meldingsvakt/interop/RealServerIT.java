@@ -1,6 +1,7 @@
 package no.meldingsvakt.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import no.meldingsvakt.store.StoreLock;
 import no.meldingsvakt.testing.Emails;
 import no.meldingsvakt.testing.Harness;
 import no.meldingsvakt.testing.MailServer;
@@ -78,6 +80,48 @@ class RealServerIT {
         assertThat(real.inbox(OLA)).hasSize(1);
         assertThat(real.inbox(MAILBOX)).as("everything filed").isEmpty();
         assertThat(real.messages(MAILBOX, "Meldingsvakt.Behandlet")).hasSize(4);
+    }
+
+    @Test
+    void a_second_service_on_the_store_is_refused_and_mail_is_filed_by_uid_while_another_session_expunges() throws Exception {
+        startService(real.port("imaps"));
+        Harness second = new Harness(dir, Harness.yaml(dir, real.imapYaml(real.port("imaps")), real.smtpYaml(), ""));
+        assertThatThrownBy(second::start).isInstanceOf(StoreLock.StoreInUseException.class)
+                .hasMessageContaining("in use by another Meldingsvakt (PID " + ProcessHandle.current().pid());
+
+        java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread other = new Thread(() -> {
+            for (int i = 0; busy.get() && i < 400; i++) {
+                real.appendAndExpunge(MAILBOX, Emails.message().from("noreply@drift.test").subject("Søppel " + i)
+                        .header("X-Junk", "yes").header("Auto-Submitted", "auto-generated").bytes());
+            }
+        }, "other-session");
+        other.start();
+        List<Emails> sent = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Emails e = Emails.inquiry().from(OLA).subject("Spørsmål nr. " + i);
+            sent.add(e);
+            real.send(e.bytes(), MAILBOX);
+        }
+        try {
+            assertThat(real.awaitInbox(OLA, 10, WAIT)).as("a receipt for each").hasSize(10);
+            harness.awaitIdleOutbox(WAIT);
+        } finally {
+            busy.set(false);
+            other.join();
+        }
+        java.util.Set<String> recorded = new java.util.HashSet<>();
+        harness.service().store().query("SELECT message_key FROM messages").forEach(r -> recorded.add(r[0]));
+        assertThat(sent).extracting(Emails::messageIdValue).allMatch(recorded::contains);
+        List<MimeMessage> filed = real.messages(MAILBOX, "Meldingsvakt.Behandlet");
+        assertThat(filed).as("nothing filed that was not recorded").allSatisfy(m -> assertThat(recorded).contains(m.getMessageID()));
+        assertThat(filed.stream().map(m -> {
+            try {
+                return m.getMessageID();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        })).containsAll(sent.stream().map(Emails::messageIdValue).toList());
     }
 
     @Test

@@ -187,6 +187,28 @@ public final class RealMail {
         }
     }
 
+    /**
+     * Another client at work in the same inbox: appends a message and expunges it again in its own
+     * session, which shifts the sequence numbers every other session sees.
+     */
+    public void appendAndExpunge(String user, byte[] raw) {
+        try (Store s = login(user)) {
+            Folder f = s.getFolder("INBOX");
+            f.open(Folder.READ_WRITE);
+            f.appendMessages(new Message[] {new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw))});
+            Message[] all = f.getMessages();
+            for (Message m : all) {
+                String[] ids = m.getHeader("X-Junk");
+                if (ids != null) {
+                    m.setFlag(Flags.Flag.DELETED, true);
+                }
+            }
+            f.close(true);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void postfix(String action) {
         run("postfix", "-c", dir.resolve("postfix").toString(), action);
     }

@@ -19,6 +19,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int target;
     private final List<Link> links = new CopyOnWriteArrayList<>();
     private volatile boolean refusing;
+    private volatile byte[] hidden;
     private volatile boolean closed;
 
     public TcpProxy(int targetPort) throws IOException {
@@ -64,6 +65,11 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     /** New connections are closed as soon as they are accepted; existing ones are dropped. */
+    /** Overwrites {@code word} in what the server says (an extension in its EHLO answer, say), as a server without it would answer. */
+    public void hideFromServer(String word) {
+        hidden = word.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     public void refuse(boolean on) {
         refusing = on;
         if (on) {
@@ -87,7 +93,7 @@ public final class TcpProxy implements AutoCloseable {
         dropAll();
     }
 
-    private static final class Link {
+    private final class Link {
         final Socket client;
         final Socket upstream;
         volatile boolean dead;
@@ -103,6 +109,10 @@ public final class TcpProxy implements AutoCloseable {
                 try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                     int n;
                     while ((n = in.read(buf)) >= 0) {
+                        byte[] word = hidden;
+                        if (word != null && from == upstream) {
+                            blank(buf, n, word);
+                        }
                         if (!dead) {
                             out.write(buf, 0, n);
                             out.flush();
@@ -118,6 +128,14 @@ public final class TcpProxy implements AutoCloseable {
             }, "pump");
             t.setDaemon(true);
             t.start();
+        }
+
+        private static void blank(byte[] buf, int n, byte[] word) {
+            for (int i = 0; i + word.length <= n; i++) {
+                if (java.util.Arrays.equals(buf, i, i + word.length, word, 0, word.length)) {
+                    java.util.Arrays.fill(buf, i, i + word.length, (byte) 'X');
+                }
+            }
         }
 
         void close() {
