@@ -94,12 +94,16 @@ public final class NoticePipeline {
         String fingerprint = CaseRefs.fingerprint(m.fromAddress(), in.bytes());
         List<AuditEntry> audit = new ArrayList<>();
         Optional<Store.Seen> seen = store.seenMessageKey(org.id(), baseKey);
+        if (seen.isPresent() && seen.get().fingerprint() != null && !seen.get().fingerprint().equals(fingerprint)) {
+            // Another mail under a used Message-ID is kept under a key of its own; a repeat of that one is a duplicate too.
+            seen = store.seenMessageKey(org.id(), clashKey(baseKey, fingerprint)).or(() -> Optional.of(new Store.Seen("", "clash")));
+        }
         if (seen.isPresent() && (seen.get().fingerprint() == null || seen.get().fingerprint().equals(fingerprint))) {
             return intake(org, in, baseKey, fingerprint, m, "", "", MessageStatus.DUPLICATE, "same mail already processed",
                     Optional.empty(), Optional.of(seen.get().caseRef()).filter(s -> !s.isEmpty()), List.of(), List.of(),
                     List.of(new AuditEntry("duplicate", baseKey)));
         }
-        String key = seen.isPresent() ? baseKey + "#" + fingerprint.substring(0, 16) : baseKey;
+        String key = seen.isPresent() ? clashKey(baseKey, fingerprint) : baseKey;
         if (seen.isPresent()) {
             // Same Message-ID, another mail: whoever sent first must not be able to suppress this one.
             audit.add(new AuditEntry("message-id-clash", baseKey + " was already used by another mail (other sender or content); processed as " + key));
@@ -216,6 +220,10 @@ public final class NoticePipeline {
         audit.add(new AuditEntry("answered", "reply through Meldingsvakt by " + by));
         return intake(org, in, key, fingerprint, m, "staff-reply", c.automaticReason().orElse(null), MessageStatus.PROCESSED, null, Optional.empty(),
                 Optional.of(k.ref()), Optional.of(answered), thread, mails, audit);
+    }
+
+    private static String clashKey(String messageKey, String fingerprint) {
+        return messageKey + "#" + fingerprint.substring(0, 16);
     }
 
     /** Keeps a message Meldingsvakt cannot read, and tells a person about it. */

@@ -33,7 +33,7 @@ final class DemoCommand implements Callable<Integer> {
             stop.countDown();
         }, "demo-shutdown"));
         demo.deliverSamples();
-        boolean quiet = demo.awaitQuiet(7, Duration.ofSeconds(60));
+        boolean quiet = demo.awaitQuiet(Demo.SAMPLES.size(), Duration.ofSeconds(60));
         demo.report(System.out);
         if (!quiet) {
             System.out.println("Warning: not everything was processed within 60 s; see the log above.");

@@ -34,8 +34,10 @@ public final class Demo implements AutoCloseable {
     public static final String PASSWORD = "demo";
     static final List<String> STAFF = List.of("plo@demo-kommune.no", "hjemmetjenesten@demo-kommune.no", "it-drift@demo-kommune.no",
             "kommunalsjef@demo-kommune.no", "vakttelefon@demo-kommune.no");
-    static final List<String> SAMPLES = List.of("01-planlagt-stopp.eml", "02-feil-i-meldingsutveksling.eml", "03-manglende-kvittering.eml",
-            "04-viktig-informasjon.eml", "05-henvendelse.eml", "06-fravaersmelding.eml", "07-misvisende-emne.eml");
+    public static final List<String> SAMPLES = List.of("01-planlagt-stopp.eml", "02-feil-i-meldingsutveksling.eml", "03-manglende-kvittering.eml",
+            "04-viktig-informasjon.eml", "05-henvendelse.eml", "06-fravaersmelding.eml", "07-misvisende-emne.eml",
+            // A forgery: our server found DMARC failing (p=none lets it through); the pass below its Received line is the sender's.
+            "08-forfalsket-avsender.eml");
 
     private final Path dir;
     private final GreenMail greenMail;

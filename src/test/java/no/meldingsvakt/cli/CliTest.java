@@ -44,7 +44,9 @@ class CliTest {
         assertThat(c.status()).as("demo output:\n" + c.out() + "\n" + c.err()).isZero();
         assertThat(c.out()).contains("category planned, case MV-").contains("receipt: policy: no receipt for planned")
                 .contains("category error").contains("category automatic (automatic: Auto-Submitted: auto-replied)")
-                .contains("Planlagt julebord - feil dato i invitasjonen\n      category unknown");
+                .contains("Planlagt julebord - feil dato i invitasjonen\n      category unknown")
+                .contains("Oppdatering av kontaktinformasjon for meldingsansvarlig\n      category unknown")
+                .contains("receipt: sender not authenticated: dmarc=fail for helse-midt.test");
         assertThat(c.out()).containsPattern("plo@demo-kommune.no\\s+4 message\\(s\\)");
     }
 
