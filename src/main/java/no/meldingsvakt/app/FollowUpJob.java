@@ -47,7 +47,7 @@ final class FollowUpJob {
             try {
                 queued += reminders.run(org, clock.instant());
             } catch (RuntimeException e) {
-                LOG.error("follow-up for {} failed; trying again in {}: {}", org.id(), every, e.toString());
+                LOG.error("follow-up for {} failed; trying again in {} s: {}", org.id(), every.toSeconds(), e.toString());
             }
         }
         if (queued > 0) {

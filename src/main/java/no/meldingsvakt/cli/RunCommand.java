@@ -32,6 +32,7 @@ final class RunCommand implements Callable<Integer> {
             }
             return Main.CONFIG_ERROR;
         }
+        no.meldingsvakt.logging.LogFormat.apply(loaded.logFormat());
         MeldingsvaktService service = MeldingsvaktService.create(loaded, Clock.systemUTC(), ServiceSettings.defaults());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

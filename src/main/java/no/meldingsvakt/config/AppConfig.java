@@ -8,10 +8,10 @@ import java.util.Optional;
 /**
  * The whole configuration, loaded once at start. {@code retention}: how long message records,
  * cases and the audit are kept; {@code messageDeadline}: the most one message may take to process
- * before it is quarantined and the next one goes on.
+ * before it is quarantined and the next one goes on; {@code logFormat}: {@code text} or {@code json}.
  */
 public record AppConfig(Path source, Path storePath, Optional<Path> templatesDir, HealthConfig health, Optional<FallbackSmtp> fallbackSmtp,
-        List<OrganisationConfig> organisations, Duration retention, Duration messageDeadline) {
+        List<OrganisationConfig> organisations, Duration retention, Duration messageDeadline, String logFormat) {
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(395);
     public static final Duration DEFAULT_MESSAGE_DEADLINE = Duration.ofSeconds(30);
 

@@ -96,6 +96,12 @@ public final class ConfigLoader {
             limits.flatMap(l -> l.get("message_deadline")).ifPresent(n -> n.error("must be between 5s and 10m"));
         }
         limits.ifPresent(l -> l.rejectUnknownKeys(List.of("message_deadline")));
+        Optional<YamlNode> logging = top.get("logging");
+        String logFormat = logging.flatMap(l -> l.string("format")).orElse("text").toLowerCase(Locale.ROOT);
+        if (!logFormat.equals("text") && !logFormat.equals("json")) {
+            logging.flatMap(l -> l.get("format")).ifPresent(n -> n.error("must be text or json"));
+        }
+        logging.ifPresent(l -> l.rejectUnknownKeys(List.of("format")));
         Optional<Path> templates = top.string("templates_dir").map(Path::of);
         HealthConfig health = top.get("health").map(ConfigLoader::health).orElse(HealthConfig.defaults());
         Optional<FallbackSmtp> fallback = top.get("fallback_smtp").map(n -> fallbackSmtp(n, env));
@@ -119,11 +125,11 @@ public final class ConfigLoader {
                 orgs.add(org);
             }
         }
-        top.rejectUnknownKeys(List.of("store", "templates_dir", "health", "fallback_smtp", "services", "organisations", "limits"));
+        top.rejectUnknownKeys(List.of("store", "templates_dir", "health", "fallback_smtp", "services", "organisations", "limits", "logging"));
         if (!errors.errors().isEmpty()) {
             throw new ConfigException(errors.errors());
         }
-        return new AppConfig(file, store, templates, health, fallback, List.copyOf(orgs), retention, deadline);
+        return new AppConfig(file, store, templates, health, fallback, List.copyOf(orgs), retention, deadline, logFormat);
     }
 
     private static HealthConfig health(YamlNode n) {

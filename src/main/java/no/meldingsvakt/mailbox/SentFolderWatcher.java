@@ -64,7 +64,7 @@ public final class SentFolderWatcher {
             imap = ImapConnection.open(org, credentials, readTimeout);
             scan();
         } catch (MessagingException | AuthException | RuntimeException e) {
-            LOG.warn("Sent folder of {}: {}; trying again in {}", org.address(), e.getMessage(), every);
+            LOG.warn("Sent folder of {}: {}; trying again in {} s", org.address(), e.getMessage(), every.toSeconds());
         } finally {
             disconnect();
         }

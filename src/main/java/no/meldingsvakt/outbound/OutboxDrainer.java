@@ -192,7 +192,7 @@ public final class OutboxDrainer {
                     health.smtpFailed(item.org(), e.getMessage() == null ? e.toString() : e.getMessage(),
                             e instanceof jakarta.mail.AuthenticationFailedException);
                 }
-                LOG.warn("SMTP for {} failed ({} in a row), next try at {}: {}", route, n, next, e.toString());
+                LOG.warn("SMTP for {} failed ({} in a row); retrying in {} s: {}", route, n, backoff.after(n).toSeconds(), e.toString());
                 store.markRetry(item.id(), next, e.toString());
                 break;
             }
