@@ -36,7 +36,7 @@ final class OutboundModule extends AbstractModule {
     @Provides
     @Singleton
     OutboxDrainer drainer(AppConfig config, Store store, SmtpSender smtp, Health health, Clock clock, ServiceSettings settings) {
-        SentJournal journal = new SentJournal(Path.of(config.storePath() + "-sent.journal"));
+        SentJournal journal = SentJournal.forStore(config.storePath());
         return new OutboxDrainer(store, smtp, health, journal, clock, settings.outboxRetry());
     }
 }

@@ -23,14 +23,16 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "cases", mixinStandardHelpOptions = true, description = "List cases, or close one that was handled another way.",
         subcommands = {CasesCommand.ListCases.class, CasesCommand.Close.class})
 final class CasesCommand {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BusinessCalendar.OSLO);
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "${env:MELDINGSVAKT_CONFIG:-meldingsvakt.yaml}",
-            scope = picocli.CommandLine.ScopeType.INHERIT, description = "The YAML config file (default: $MELDINGSVAKT_CONFIG or meldingsvakt.yaml).")
+    @Option(names = "--config", paramLabel = "FILE", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "The YAML config file (default: $MELDINGSVAKT_CONFIG, ./meldingsvakt.yaml, /etc/meldingsvakt/meldingsvakt.yaml).")
     Path config;
 
     /** Runs {@code work} on the existing store: read-only for looking, never creating one. */
     <T> T withCases(boolean change, java.util.function.Function<Cases, T> work) throws ConfigException {
+        config = ConfigFile.resolve(config);
         AppConfig c = ConfigLoader.withoutSecrets().load(config);
         try (Database db = change ? Database.openExisting(c.storePath()) : Database.openReadOnly(c.storePath())) {
             Clock clock = Clock.systemUTC();
@@ -45,6 +47,9 @@ final class CasesCommand {
 
         @ArgGroup(exclusive = true)
         Filter filter = new Filter();
+
+        @Option(names = "--json", description = "One JSON object per case instead of text.")
+        boolean json;
 
         static final class Filter {
             @Option(names = "--open", description = "Only cases not closed.")
@@ -65,6 +70,10 @@ final class CasesCommand {
                         continue;
                     }
                     shown++;
+                    if (json) {
+                        System.out.println(JSON.writeValueAsString(json(r, now)));
+                        continue;
+                    }
                     System.out.println(String.join("  ", r.ref(), pad(r.status(), 12), pad(r.category(), 15), SHOWN.format(r.openedAt()),
                             "due " + r.dueAt().map(SHOWN::format).orElse("-               ") + (r.overdue(now) ? " OVERDUE" : ""),
                             r.subject(), "<" + r.sender() + ">", r.answeredBy().map(a -> "answered by " + a).orElse(""),
@@ -77,7 +86,26 @@ final class CasesCommand {
             } catch (no.meldingsvakt.store.StoreException e) {
                 System.err.println(e.getMessage());
                 return Main.CONFIG_ERROR;
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
             }
+        }
+
+        private static java.util.Map<String, Object> json(Cases.CaseRecord r, Instant now) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("ref", r.ref());
+            m.put("org", r.org());
+            m.put("status", r.status());
+            m.put("category", r.category());
+            m.put("openedAt", r.openedAt().toString());
+            m.put("dueAt", r.dueAt().map(Instant::toString).orElse(null));
+            m.put("overdue", r.overdue(now));
+            m.put("subject", r.subject());
+            m.put("sender", r.sender());
+            m.put("answeredBy", r.answeredBy().orElse(null));
+            m.put("note", r.note().orElse(null));
+            m.put("round", r.round());
+            return m;
         }
 
         private static String pad(String s, int n) {

@@ -14,7 +14,10 @@ import picocli.CommandLine.Parameters;
 /** Validates a config file without touching any mailbox: a summary, or every error with file, line and key. */
 @Command(name = "check-config", mixinStandardHelpOptions = true, description = "Check a config file and print what it says; with --connect, also log in everywhere.")
 final class CheckConfigCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The config file (the same as --config).")
+    Path positional;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "The YAML config file (default: $MELDINGSVAKT_CONFIG, ./meldingsvakt.yaml, /etc/meldingsvakt/meldingsvakt.yaml).")
     Path file;
 
     @Option(names = "--connect", description = "Also log in to every mailbox and SMTP server and report what works.")
@@ -22,9 +25,15 @@ final class CheckConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        file = ConfigFile.resolve(file != null ? file : positional);
         try {
-            AppConfig config = ConfigLoader.withSystemEnvironment().load(file);
+            // Without --connect nothing is logged in to: a secret missing here (CI, another machine) is only a warning.
+            ConfigLoader loader = connect ? ConfigLoader.withSystemEnvironment() : ConfigLoader.forChecking();
+            AppConfig config = loader.load(file);
             ConfigSummary.print(config, System.out);
+            for (ConfigError w : loader.warnings()) {
+                System.out.println("WARNING: " + w);
+            }
             if (!connect) {
                 return 0;
             }

@@ -17,12 +17,13 @@ import picocli.CommandLine.Option;
 /** Runs the service until the process is told to stop (SIGTERM or Ctrl-C), then stops it cleanly. */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Watch every configured mailbox until stopped.")
 final class RunCommand implements Callable<Integer> {
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The YAML config file.")
+    @Option(names = "--config", paramLabel = "FILE", description = "The YAML config file (default: $MELDINGSVAKT_CONFIG, ./meldingsvakt.yaml, /etc/meldingsvakt/meldingsvakt.yaml).")
     Path config;
 
     @Override
     public Integer call() throws InterruptedException {
         AppConfig loaded;
+        config = ConfigFile.resolve(config);
         try {
             loaded = ConfigLoader.withSystemEnvironment().load(config);
         } catch (ConfigException e) {

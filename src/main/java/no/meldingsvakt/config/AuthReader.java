@@ -46,7 +46,7 @@ final class AuthReader {
         }
         Optional<String> tenant = a.string("tenant");
         String clientId = provider == AuthConfig.Provider.GOOGLE ? a.string("client_id").orElse("") : a.requireString("client_id").orElse("");
-        Optional<Path> certificate = a.string("certificate").map(Path::of);
+        Optional<Path> certificate = a.path("certificate");
         certificate.ifPresent(c -> {
             if (!Files.isReadable(c)) {
                 a.get("certificate").ifPresent(n -> n.error("cannot read " + c));

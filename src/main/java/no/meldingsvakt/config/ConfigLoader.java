@@ -29,6 +29,7 @@ public final class ConfigLoader {
     static final long DEFAULT_MAX_MESSAGE_BYTES = 25L * 1024 * 1024;
 
     private final Function<String, String> env;
+    private final List<ConfigError> warnings = new ArrayList<>();
 
     private ConfigLoader(Function<String, String> env) {
         this.env = env;
@@ -44,6 +45,20 @@ public final class ConfigLoader {
 
     public static ConfigLoader withSystemEnvironment() {
         return new ConfigLoader(System::getenv);
+    }
+
+    /**
+     * For {@code check-config} without {@code --connect}: the structure is checked and secrets are
+     * looked up, but a secret that is not there (a CI runner, a machine without the environment
+     * file) is a warning in {@link #warnings()}, not an error.
+     */
+    public static ConfigLoader forChecking() {
+        return new ConfigLoader(new SecretReader.Lenient(System::getenv));
+    }
+
+    /** The warnings of the last load or parse. */
+    public List<ConfigError> warnings() {
+        return List.copyOf(warnings);
     }
 
     /** For tests and the demo: secrets looked up in the given function instead of the process environment. */
@@ -71,7 +86,7 @@ public final class ConfigLoader {
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
             int col = e.getProblemMark().map(m -> m.getColumn() + 1).orElse(0);
-            throw new ConfigException(List.of(new ConfigError(file.toString(), line, col, "", "not valid YAML: " + e.getProblem())));
+            throw new ConfigException(List.of(new ConfigError(file.toString(), line, col, "", YamlProblems.plain(e.getProblem()))));
         } catch (YamlEngineException e) {
             throw new ConfigException(List.of(new ConfigError(file.toString(), 0, 0, "", "not valid YAML: " + e.getMessage())));
         }
@@ -84,7 +99,7 @@ public final class ConfigLoader {
             throw new ConfigException(errors.errors());
         }
         Optional<YamlNode> storeNode = top.get("store");
-        Path store = storeNode.flatMap(s -> s.string("path")).map(Path::of).orElse(DEFAULT_STORE);
+        Path store = storeNode.flatMap(s -> s.path("path")).orElse(errors.baseDir().resolve(DEFAULT_STORE));
         java.time.Duration retention = storeNode.flatMap(s -> s.duration("retention")).orElse(AppConfig.DEFAULT_RETENTION);
         if (retention.compareTo(java.time.Duration.ofDays(31)) < 0) {
             storeNode.flatMap(s -> s.get("retention")).ifPresent(n -> n.error("keep at least 31d: cases and the audit must outlive a month's report"));
@@ -102,7 +117,7 @@ public final class ConfigLoader {
             logging.flatMap(l -> l.get("format")).ifPresent(n -> n.error("must be text or json"));
         }
         logging.ifPresent(l -> l.rejectUnknownKeys(List.of("format")));
-        Optional<Path> templates = top.string("templates_dir").map(Path::of);
+        Optional<Path> templates = top.path("templates_dir");
         HealthConfig health = top.get("health").map(ConfigLoader::health).orElse(HealthConfig.defaults());
         Optional<FallbackSmtp> fallback = top.get("fallback_smtp").map(n -> fallbackSmtp(n, env));
         Map<String, List<String>> services = ChecksReader.services(top.get("services"));
@@ -126,6 +141,8 @@ public final class ConfigLoader {
             }
         }
         top.rejectUnknownKeys(List.of("store", "templates_dir", "health", "fallback_smtp", "services", "organisations", "limits", "logging"));
+        warnings.clear();
+        warnings.addAll(errors.warnings());
         if (!errors.errors().isEmpty()) {
             throw new ConfigException(errors.errors());
         }

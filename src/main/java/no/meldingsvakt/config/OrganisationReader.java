@@ -77,7 +77,7 @@ final class OrganisationReader {
         ReceiptLimit limit = o.get("receipt_rate_limit").map(this::receiptLimit).orElse(new ReceiptLimit(3, Duration.ofHours(1)));
         BusinessHoursConfig hours = o.get("business_hours").map(this::hours).orElse(BusinessHoursConfig.standard());
         long maxBytes = o.integer("max_message_mb", 1, 1024).map(mb -> mb * 1024L * 1024L).orElse(ConfigLoader.DEFAULT_MAX_MESSAGE_BYTES);
-        Optional<Path> templates = o.string("templates_dir").map(Path::of);
+        Optional<Path> templates = o.path("templates_dir");
         NoticeChecks checks = ChecksReader.checks(o.get("checks"), services);
         CasePolicy cases = CasesReader.read(o.get("cases"), lists.keySet());
         TrustConfig trust = TrustReader.read(o, address, errors);
@@ -117,7 +117,7 @@ final class OrganisationReader {
                     + " certificate, or give ca_file: the PEM file of your private CA"));
             trust = Optional.empty();
         }
-        Optional<Path> ca = n.string("ca_file").map(Path::of);
+        Optional<Path> ca = n.path("ca_file");
         if (ca.isPresent()) {
             try {
                 PrivateCa.read(ca.get());

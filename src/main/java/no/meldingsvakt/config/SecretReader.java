@@ -14,6 +14,29 @@ final class SecretReader {
 
     private SecretReader() {}
 
+    /** The environment for check-config: a secret it cannot find is warned about, not refused. */
+    static final class Lenient implements Function<String, String> {
+        private final Function<String, String> env;
+
+        Lenient(Function<String, String> env) {
+            this.env = env;
+        }
+
+        @Override
+        public String apply(String name) {
+            return env.apply(name);
+        }
+    }
+
+    private static Optional<Secret> missing(YamlNode parent, String key, String problem, Function<String, String> env) {
+        if (env instanceof Lenient) {
+            parent.get(key).ifPresent(n -> n.warn(problem + " here; run and check-config --connect need it"));
+            return Optional.of(Secret.of("missing:" + parent.string(key).orElse(""), ""));
+        }
+        parent.get(key).ifPresent(n -> n.error(problem));
+        return Optional.empty();
+    }
+
     static Optional<Secret> read(YamlNode parent, String envKey, String fileKey, Function<String, String> env, boolean required) {
         boolean hasEnv = parent.has(envKey);
         boolean hasFile = parent.has(fileKey);
@@ -29,23 +52,20 @@ final class SecretReader {
             String var = parent.string(envKey).orElse("");
             String value = env.apply(var);
             if (value == null || value.isEmpty()) {
-                parent.get(envKey).ifPresent(n -> n.error("environment variable " + var + " is not set"));
-                return Optional.empty();
+                return missing(parent, envKey, "environment variable " + var + " is not set", env);
             }
             return Optional.of(Secret.of("env:" + var, value));
         }
         if (hasFile) {
-            String f = parent.string(fileKey).orElse("");
+            String f = parent.path(fileKey).map(Path::toString).orElse("");
             try {
                 String value = Files.readString(Path.of(f), StandardCharsets.UTF_8).strip();
                 if (value.isEmpty()) {
-                    parent.get(fileKey).ifPresent(n -> n.error("file " + f + " is empty"));
-                    return Optional.empty();
+                    return missing(parent, fileKey, "file " + f + " is empty", env);
                 }
                 return Optional.of(Secret.of("file:" + f, value));
             } catch (IOException e) {
-                parent.get(fileKey).ifPresent(n -> n.error("cannot read " + f + ": " + e.getClass().getSimpleName()));
-                return Optional.empty();
+                return missing(parent, fileKey, "cannot read " + f + ": " + e.getClass().getSimpleName(), env);
             }
         }
         if (required) {

@@ -110,6 +110,14 @@ final class YamlNode {
         });
     }
 
+    /**
+     * A file or directory named by the config: an absolute path as written, a relative one taken
+     * from the config file's own directory (never from wherever the service happens to start).
+     */
+    Optional<java.nio.file.Path> path(String key) {
+        return string(key).map(v -> errors.baseDir().resolve(v.strip()).normalize());
+    }
+
     Optional<String> requireString(String key) {
         if (!has(key)) {
             read.add(key);
@@ -201,14 +209,28 @@ final class YamlNode {
         return out;
     }
 
-    /** Reports every key of this mapping that no reader asked for. */
+    /**
+     * Reports every key of this mapping that no reader asked for. A misspelt key is one error
+     * ("did you mean host?"), not two: the "missing required key" for what it meant is withdrawn.
+     */
     void rejectUnknownKeys(java.util.Collection<String> hints) {
         for (String key : entries.keySet()) {
             if (!read.contains(key)) {
-                String hint = hints.isEmpty() ? "" : " (known keys: " + String.join(", ", hints) + ")";
-                errors.at(keyNodes.get(key), child(key), "unknown key" + hint);
+                Optional<String> meant = Spelling.closest(key, hints.stream().filter(h -> !entries.containsKey(h)).toList());
+                if (meant.isPresent()) {
+                    errors.withdraw(child(meant.get()));
+                    errors.at(keyNodes.get(key), child(key), "unknown key: did you mean " + meant.get() + "?");
+                } else {
+                    String hint = hints.isEmpty() ? "" : " (known keys: " + String.join(", ", hints) + ")";
+                    errors.at(keyNodes.get(key), child(key), "unknown key" + hint);
+                }
             }
         }
+    }
+
+    /** A problem that does not stop this command (a secret check-config cannot see); {@code run} would refuse it. */
+    void warn(String message) {
+        errors.warnAt(node, path, message);
     }
 
     void rejectUnknownKeys() {
@@ -245,8 +267,31 @@ final class YamlNode {
             errors.add(e);
         }
 
+        private final List<ConfigError> warnings = new ArrayList<>();
+
+        void warnAt(Node n, String path, String message) {
+            int line = n == null ? 0 : n.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+            int col = n == null ? 0 : n.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
+            warnings.add(new ConfigError(file, line, col, path, message));
+        }
+
+        List<ConfigError> warnings() {
+            return warnings;
+        }
+
+        /** Drops a "missing required key" reported for {@code path}: the key is there, misspelt. */
+        void withdraw(String path) {
+            errors.removeIf(e -> e.path().equals(path) && e.message().startsWith("missing required key"));
+        }
+
         String file() {
             return file;
+        }
+
+        /** The directory relative paths in this file are taken from. */
+        java.nio.file.Path baseDir() {
+            java.nio.file.Path parent = java.nio.file.Path.of(file).toAbsolutePath().getParent();
+            return parent == null ? java.nio.file.Path.of("").toAbsolutePath() : parent;
         }
 
         List<ConfigError> errors() {

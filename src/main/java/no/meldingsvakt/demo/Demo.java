@@ -126,7 +126,7 @@ public final class Demo implements AutoCloseable {
                     fallback_lists: [ledelse]
                     trust: {authserv_ids: [mx.demo-kommune.no]}
                     admin_list: it-drift
-                """.formatted(store, MAILBOX, imapPort, smtpPort);
+                """.formatted(store.toAbsolutePath(), MAILBOX, imapPort, smtpPort);
     }
 
     public int smtpPort() {

@@ -61,7 +61,8 @@ public final class HealthMonitor {
             return t;
         });
         long every = config.health().checkEvery().toMillis();
-        scheduler.scheduleWithFixedDelay(this::checkSafely, every, every, TimeUnit.MILLISECONDS);
+        // The first look comes at once, so `status` sees a record a moment after start, not after a whole interval.
+        scheduler.scheduleWithFixedDelay(this::checkSafely, Math.min(every, 1_000), every, TimeUnit.MILLISECONDS);
     }
 
     public void stop() {

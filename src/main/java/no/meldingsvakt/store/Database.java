@@ -44,7 +44,9 @@ public final class Database implements AutoCloseable {
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
         SQLiteDataSource ds = new SQLiteDataSource();
         ds.setUrl(url);
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        Flyway flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration").load();
+        refuseNewerSchema(file, flyway);
+        flyway.migrate();
         try {
             Connection c = DriverManager.getConnection(url);
             try (Statement s = c.createStatement()) {
@@ -59,6 +61,59 @@ public final class Database implements AutoCloseable {
             return new Database(c);
         } catch (SQLException e) {
             throw new StoreException("cannot open " + file, e);
+        }
+    }
+
+    /**
+     * A store written by a newer release has migrations this one does not know: running on it
+     * could undo what they did. Refuse, and say what to do.
+     */
+    private static void refuseNewerSchema(Path file, Flyway flyway) {
+        org.flywaydb.core.api.MigrationInfoService info = flyway.info();
+        String known = java.util.Arrays.stream(info.all()).filter(m -> m.getVersion() != null && m.getPhysicalLocation() != null
+                        && !m.getPhysicalLocation().isEmpty()).map(m -> m.getVersion().getVersion()).reduce((a, b) -> b).orElse("0");
+        for (org.flywaydb.core.api.MigrationInfo m : info.applied()) {
+            if (m.getState() == org.flywaydb.core.api.MigrationState.FUTURE_SUCCESS) {
+                throw new StoreException("the store " + file.toAbsolutePath() + " has schema V" + m.getVersion() + " (" + m.getDescription()
+                        + "), newer than this release knows (V" + known + "): it was written by a newer Meldingsvakt. Run that release,"
+                        + " or restore the backup taken before the upgrade (README: Upgrades)", null);
+            }
+        }
+    }
+
+    /** Writes a consistent copy of the database into {@code target} (an empty or missing file). */
+    void vacuumInto(Path target) throws SQLException {
+        lock.lock();
+        try {
+            connection.commit();
+            connection.setAutoCommit(true);
+            try (java.sql.PreparedStatement s = connection.prepareStatement("VACUUM INTO ?")) {
+                s.setString(1, target.toAbsolutePath().toString());
+                s.execute();
+            } finally {
+                connection.setAutoCommit(false);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The migrations applied to this store, oldest first ("V1 initial schema", …). */
+    public java.util.List<String> appliedMigrations() {
+        lock.lock();
+        try (Statement s = connection.createStatement();
+                java.sql.ResultSet r = s.executeQuery("SELECT version, description FROM flyway_schema_history WHERE success=1 AND version IS NOT NULL"
+                        + " ORDER BY installed_rank")) {
+            java.util.List<String> out = new ArrayList<>();
+            while (r.next()) {
+                out.add("V" + r.getString(1) + " " + r.getString(2));
+            }
+            connection.commit();
+            return out;
+        } catch (SQLException e) {
+            return java.util.List.of();
+        } finally {
+            lock.unlock();
         }
     }
 

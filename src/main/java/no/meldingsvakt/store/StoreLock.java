@@ -57,6 +57,29 @@ public final class StoreLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Who holds the store, as far as can be told without touching the lock: the holder line
+     * ({@code PID 4242 on host since …}) when a service runs, empty when none does (the file is
+     * emptied at a clean stop; after a crash the PID it names is no longer alive on this host).
+     */
+    public static java.util.Optional<String> runningHolder(Path store) {
+        Path file = lockFile(store);
+        String line;
+        try {
+            line = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : "";
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^PID (\\d+) on (\\S+) ").matcher(line);
+        if (!m.find()) {
+            return java.util.Optional.empty();
+        }
+        if (m.group(2).equals(host()) && ProcessHandle.of(Long.parseLong(m.group(1))).map(ProcessHandle::isAlive).orElse(false) == false) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(line);
+    }
+
     static Path lockFile(Path store) {
         return store.resolveSibling(store.getFileName() + ".lock");
     }

@@ -40,7 +40,7 @@ class ConfigLoaderTest {
     void defaults_fill_what_an_administrator_leaves_out() throws Exception {
         AppConfig c = LOADER.parse(Path.of("m.yaml"), VALID);
         OrganisationConfig o = c.organisations().get(0);
-        assertThat(c.storePath()).isEqualTo(Path.of("data", "meldingsvakt.db"));
+        assertThat(c.storePath()).as("relative to the config file's directory").isEqualTo(Path.of("data", "meldingsvakt.db").toAbsolutePath());
         assertThat(o.imap().port()).isEqualTo(993);
         assertThat(o.smtp().port()).isEqualTo(587);
         assertThat(o.user()).isEqualTo("meldingsansvarlig@org.test");

@@ -1,0 +1,42 @@
+package no.meldingsvakt.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import no.meldingsvakt.config.AppConfig;
+import no.meldingsvakt.config.ConfigException;
+import no.meldingsvakt.config.ConfigLoader;
+import no.meldingsvakt.outbound.SentJournal;
+import no.meldingsvakt.store.Backup;
+import no.meldingsvakt.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** An online backup of the store into one file, checked before it is reported done. */
+@Command(name = "backup", mixinStandardHelpOptions = true,
+        description = "Copy the store, while the service runs, into one file that restores it (see the README: Backup and restore).")
+final class BackupCommand implements Callable<Integer> {
+    @Option(names = "--config", paramLabel = "FILE", description = "The YAML config file (default: $MELDINGSVAKT_CONFIG, ./meldingsvakt.yaml, /etc/meldingsvakt/meldingsvakt.yaml).")
+    Path config;
+
+    @Parameters(paramLabel = "TO_FILE", description = "Where the copy goes; must not exist.")
+    Path target;
+
+    @Override
+    public Integer call() {
+        config = ConfigFile.resolve(config);
+        try {
+            AppConfig c = ConfigLoader.withoutSecrets().load(config);
+            Backup.Result r = Backup.copy(c.storePath(), target, SentJournal.forStore(c.storePath()).pending());
+            System.out.println("Backup " + r.file() + ": " + r.bytes() / 1024 + " kB, integrity ok, schema " + r.schema().get(r.schema().size() - 1)
+                    + "; " + r.messages() + " message record(s), " + r.cases() + " case(s), " + r.outbox() + " outbox row(s)"
+                    + (r.journaled() > 0 ? ", " + r.journaled() + " delivered mail(s) from the sent journal marked sent" : ""));
+            return 0;
+        } catch (ConfigException e) {
+            return CalendarCommand.configError(config, e);
+        } catch (StoreException e) {
+            System.err.println("Backup failed: " + e.getMessage());
+            return 1;
+        }
+    }
+}
