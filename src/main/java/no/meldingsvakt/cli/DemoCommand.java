@@ -42,8 +42,10 @@ final class DemoCommand implements Callable<Integer> {
             Thread.sleep(exitAfter * 1000L);
             return quiet ? 0 : 1;
         }
-        System.out.println("Running. Press Ctrl-C to stop.");
-        stop.await();
+        System.out.println("Running. Press Ctrl-C to stop. Mail you send is reported here as it is processed:");
+        while (!stop.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
+            demo.reportNew(System.out);
+        }
         return 0;
     }
 }

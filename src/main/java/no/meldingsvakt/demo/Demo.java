@@ -188,15 +188,7 @@ public final class Demo implements AutoCloseable {
             out.println("Still waiting to be sent: " + w[0] + " to " + w[1] + " (" + w[2] + " attempt(s)) " + w[3]);
         }
         out.println("What happened to each sample notice:");
-        for (String[] m : store.query("SELECT m.subject, m.category, m.automatic, coalesce(m.case_ref, '-'), "
-                + "(SELECT detail FROM audit a WHERE a.message_key = m.message_key AND a.event LIKE 'receipt-%'), "
-                + "(SELECT detail FROM audit a WHERE a.message_key = m.message_key AND a.event = 'redistribution-queued') "
-                + "FROM messages m ORDER BY m.id")) {
-            out.println("  * " + m[0]);
-            out.println("      category " + m[1] + (m[2] == null ? "" : " (automatic: " + m[2] + ")") + ", case " + m[3]);
-            out.println("      receipt: " + m[4]);
-            out.println("      passed on: " + m[5]);
-        }
+        lastReported = reportSince(0, out)[0];
         out.println();
         out.println("Mailboxes now (IMAP 127.0.0.1:" + imapPort() + ", password '" + PASSWORD + "', no TLS):");
         List<String> boxes = new ArrayList<>(STAFF);
@@ -214,6 +206,44 @@ public final class Demo implements AutoCloseable {
                 + " without login.");
         out.println("Read what staff received: any IMAP client, 127.0.0.1:" + imapPort() + ", user e.g. plo@demo-kommune.no, password "
                 + PASSWORD + ".");
+    }
+
+    private long lastReported;
+
+    /**
+     * Reports every message recorded after the last report, as for the samples: what a notice
+     * sent to the running demo became. Returns how many it reported.
+     */
+    public int reportNew(PrintStream out) {
+        long[] r = reportSince(lastReported, out);
+        lastReported = r[0];
+        return (int) r[1];
+    }
+
+    private Store store() {
+        return service.store();
+    }
+
+    /** Prints the messages after {@code afterId}; returns the last id printed and how many. */
+    private long[] reportSince(long afterId, PrintStream out) {
+        long last = afterId;
+        long n = 0;
+        for (String[] m : store().query("SELECT m.subject, m.category, m.automatic, coalesce(m.case_ref, '-'), "
+                + "(SELECT detail FROM audit a WHERE a.message_key = m.message_key AND a.event LIKE 'receipt-%'), "
+                + "(SELECT detail FROM audit a WHERE a.message_key = m.message_key AND a.event = 'redistribution-queued'), m.id, m.status, "
+                + "coalesce(m.reason, '') FROM messages m WHERE m.id > ? ORDER BY m.id", afterId)) {
+            out.println("  * " + m[0]);
+            if (!"processed".equals(m[7])) {
+                out.println("      " + m[7] + (m[8].isEmpty() ? "" : ": " + m[8]));
+            } else {
+                out.println("      category " + m[1] + (m[2] == null ? "" : " (automatic: " + m[2] + ")") + ", case " + m[3]);
+                out.println("      receipt: " + m[4]);
+                out.println("      passed on: " + m[5]);
+            }
+            last = Math.max(last, Long.parseLong(m[6]));
+            n++;
+        }
+        return new long[] {last, n};
     }
 
     private int count(String address) {

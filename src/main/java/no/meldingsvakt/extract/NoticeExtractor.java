@@ -114,7 +114,8 @@ public final class NoticeExtractor {
             return inQuote;
         }
         Optional<String> name = m.forward().isPresent() ? m.forward().get().fromName() : m.fromName();
-        Optional<String> byName = name.flatMap(n -> Organisations.find(n).stream().findFirst()).filter(o -> !o.toLowerCase(Locale.ROOT).equals(ownKey));
+        Optional<String> byName = name.filter(n -> !Organisations.person(n)).flatMap(n -> Organisations.find(n).stream().findFirst())
+                .filter(o -> !o.toLowerCase(Locale.ROOT).equals(ownKey));
         if (byName.isPresent()) {
             return byName;
         }

@@ -37,7 +37,23 @@ final class Organisations {
             "sv", "vs", "fw", "fwd", "ekstern", "oppdatering", "kvittering", "forsinkelse", "stopp/forsinkelse", "gjelder", "avsender",
             "mottaker", "berørt", "berørte", "organisasjon", "virksomhet", "kommunens", "sykehusets", "nb", "obs");
 
+    /** Common Norwegian given names: a sender's display name that starts with one is a person ("Ola Sykehus"), not a hospital. */
+    private static final Set<String> GIVEN_NAMES = Set.of("ola", "kari", "per", "pål", "espen", "anne", "jan", "lars", "ole", "hans", "knut",
+            "bjørn", "arne", "nils", "kjell", "erik", "tor", "thomas", "martin", "kristian", "marit", "inger", "liv", "ingrid", "eva",
+            "hilde", "nina", "randi", "berit", "astrid", "solveig", "silje", "ida", "nora", "emma", "sara", "jonas", "jakob", "henrik",
+            "ivar", "lise", "grete", "bente", "tone", "elin", "hege", "mona", "trine", "kristin", "camilla", "maria", "morten", "geir",
+            "rune", "odd", "terje", "trond", "svein", "stein", "frode", "anders", "magnus", "andreas", "daniel", "sondre", "eirik",
+            "øyvind", "petter", "gunnar", "harald", "leif", "tore", "helge", "dag", "jon", "rolf", "egil", "jørgen", "sigrid",
+            "ragnhild", "gunn", "wenche", "heidi", "karin", "linda", "siri", "marianne", "ellen", "ann", "turid", "bjørg", "jorunn",
+            "torill", "elisabeth", "anita", "mette", "kjersti", "guro", "ingvild", "marte", "jørn", "kåre", "arild", "roger", "tom");
+
     private Organisations() {}
+
+    /** Whether a display name is a person's: it starts with a common given name ("Ola Sykehus", "Kari Nordmann"). */
+    static boolean person(String displayName) {
+        String first = displayName.strip().split("[\\s,]+")[0].toLowerCase(Locale.ROOT);
+        return GIVEN_NAMES.contains(first);
+    }
 
     /** Candidates in text order. */
     static List<String> find(String text) {

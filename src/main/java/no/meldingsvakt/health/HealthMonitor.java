@@ -61,8 +61,12 @@ public final class HealthMonitor {
             return t;
         });
         long every = config.health().checkEvery().toMillis();
-        // The first look comes at once, so `status` sees a record a moment after start, not after a whole interval.
-        scheduler.scheduleWithFixedDelay(this::checkSafely, Math.min(every, 1_000), every, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::checkSafely, every, every, TimeUnit.MILLISECONDS);
+        // A record at once, so `status` sees a service that has just started (alerts wait for the first check).
+        for (OrganisationConfig org : config.organisations()) {
+            Health.Snapshot s = health.snapshot(org.id());
+            store.saveHealth(org.id(), s.lastWatched(), s.lastSmtpOk(), s.lastMailboxError(), s.lastSmtpError());
+        }
     }
 
     public void stop() {

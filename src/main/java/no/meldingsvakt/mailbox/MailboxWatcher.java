@@ -212,7 +212,8 @@ public final class MailboxWatcher {
         if (server == session) {
             return false;
         }
-        LOG.warn("mailbox {}: the server counts {} message(s) in {}, this session sees {}; selecting it again",
+        // A server that forgot to tell this session about an expunge (GreenMail after MOVE): normal, and mended here.
+        LOG.info("mailbox {}: the server counts {} message(s) in {}, this session sees {}; selecting it again",
                 org.address(), server, org.folders().inbox(), session);
         inbox.close(false);
         inbox.open(Folder.READ_WRITE);

@@ -57,8 +57,10 @@ public final class TemplateRenderer {
     public Rendered render(String name, Map<String, ?> values) {
         Compiled t = compiled(name);
         String subject = t.subject.execute(values).replaceAll("[\\r\\n\\t\\x00]+", " ").strip();
-        String text = t.plainBody.execute(values).strip() + "\n";
-        String body = html.render(parser.parse(t.markdownBody.execute(values)));
+        // One Markdown, values escaped: the HTML part and a plain-text part without any Markdown left in it.
+        com.vladsch.flexmark.util.ast.Node doc = parser.parse(t.markdownBody.execute(values));
+        String text = PlainText.of(doc);
+        String body = html.render(doc);
         String page = "<!DOCTYPE html><html lang=\"nb\"><head><meta charset=\"utf-8\"></head><body>\n" + body + "</body></html>\n";
         return new Rendered(subject, text, page);
     }
@@ -97,7 +99,7 @@ public final class TemplateRenderer {
             throw new IllegalStateException(origin + ": front matter has no 'subject:' line");
         }
         try {
-            return new Compiled(plain.compile(s.group(1)), plain.compile(m.group(2)), markdown.compile(m.group(2)));
+            return new Compiled(plain.compile(s.group(1)), markdown.compile(m.group(2)));
         } catch (RuntimeException e) {
             throw new IllegalStateException(origin + ": " + e.getMessage(), e);
         }
@@ -117,5 +119,5 @@ public final class TemplateRenderer {
         return MARKDOWN_SPECIAL.matcher(oneLine).replaceAll("\\\\$1");
     }
 
-    private record Compiled(Template subject, Template plainBody, Template markdownBody) {}
+    private record Compiled(Template subject, Template markdownBody) {}
 }

@@ -84,4 +84,12 @@ class PhoneAndOrganisationTest {
     void a_template_placeholder_is_no_organisation() {
         assertThat(Organisations.find("Planlagt stopp/forsinkelse i meldingstrafikk XXX kommune/HF dato")).isEmpty();
     }
+
+    @Test
+    void a_persons_display_name_is_never_an_organisation() {
+        assertThat(Organisations.person("Ola Sykehus")).isTrue();
+        assertThat(Organisations.person("Kari Nordmann, Hemit")).isTrue();
+        assertThat(Organisations.person("Diakonhjemmet Sykehus")).isFalse();
+        assertThat(Organisations.person("St. Olavs hospital HF")).isFalse();
+    }
 }

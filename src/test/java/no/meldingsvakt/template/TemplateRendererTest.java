@@ -35,4 +35,20 @@ class TemplateRendererTest {
         assertThatThrownBy(() -> new TemplateRenderer(List.of(dir)).validate())
                 .hasMessageContaining("redistribution.md").hasMessageContaining("starts with '---'");
     }
+
+    @Test
+    void the_plain_text_part_is_plain_text_without_markdown_while_values_stay_literal() {
+        Map<String, Object> v = new java.util.HashMap<>(Map.of("categoryLabel", "Feil i meldingsutveksling",
+                "organisation", "Testkommune", "monitoredAddress", "m@a.test", "sender", "Kari **Nordmann** <kari@hemit.test>",
+                "originalSubject", "Feil_i_meldingsutveksling", "caseRef", "MV-1", "lists", "it, plo", "receiptStatus", "sendt"));
+        v.putAll(Map.of("attached", true, "hasProblems", true, "problems", List.of(Map.of("text", "Mangler telefonnummer", "id", "no-phone"))));
+        Rendered r = new TemplateRenderer(List.of()).render("redistribution", v);
+        assertThat(r.text()).doesNotContain("##").doesNotContain("**Kategori").doesNotContain("_Sendt av");
+        assertThat(r.text()).contains("Feil i meldingsutveksling\n-------------------------")
+                .contains("- Kategori: Feil i meldingsutveksling")
+                .contains("- Fra: Kari **Nordmann** <kari@hemit.test>")
+                .contains("- Emne: Feil_i_meldingsutveksling")
+                .contains("Merk – varselet følger ikke rutinen:\n\n- Mangler telefonnummer")
+                .contains("Sendt av Meldingsvakt til listene: it, plo.");
+    }
 }
