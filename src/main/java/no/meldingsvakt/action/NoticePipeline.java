@@ -286,7 +286,9 @@ public final class NoticePipeline {
                 ? fwdName.map(n -> n + fwdAddress.map(x -> " <" + x + ">").orElse("")).or(() -> fwdAddress).orElse("(ukjent)")
                 : person(m.fromName(), m.fromAddress()));
         v.put("forwardedBy", m.forward().isPresent() ? person(m.fromName(), m.fromAddress()) : "");
-        v.put("receivedAt", SHOWN.format(m.date().orElse(in.arrivedAt())));
+        // Date is when the sender wrote it; arrival is when the mailbox got it. Staff see both.
+        v.put("sentAt", m.date().map(SHOWN::format).orElse(""));
+        v.put("receivedAt", SHOWN.format(in.arrivedAt()));
         v.put("caseRef", ref);
         v.put("category", c.category().id());
         v.put("categoryLabel", c.category().norwegian());

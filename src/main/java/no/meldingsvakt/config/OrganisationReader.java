@@ -63,7 +63,13 @@ final class OrganisationReader {
         List<Route> routes = routes(lists.keySet());
         List<String> fallback = listRefs(o, "fallback_lists", lists.keySet());
         if (!o.has("fallback_lists")) {
-            o.require("fallback_lists");
+            // Needed only where a notice could reach nobody, or where reports have nowhere else to go.
+            List<String> uncovered = uncovered(routes);
+            if (!uncovered.isEmpty() || !o.has("admin_list")) {
+                errors.at(o.raw(), o.child("fallback_lists"), "missing required key: " + (uncovered.isEmpty()
+                        ? "without admin_list, reports and alerts go to the fallback lists"
+                        : "no route takes every notice of " + String.join(", ", uncovered) + " whatever its service, sender or time"));
+            }
         } else if (fallback.isEmpty()) {
             o.get("fallback_lists").ifPresent(n -> n.error("name at least one list: a notice no route selects must still reach someone"));
         }
@@ -224,6 +230,19 @@ final class OrganisationReader {
             List<String> targets = listRefs(r, "then", lists);
             r.rejectUnknownKeys(List.of("name", "when", "then"));
             out.add(new Route(name, Set.copyOf(cats), Set.copyOf(services), Set.copyOf(domains), time, List.copyOf(targets)));
+        }
+        return out;
+    }
+
+    /** The notice categories no route takes unconditionally (no service, sender or time condition). */
+    private static List<String> uncovered(List<Route> routes) {
+        List<String> out = new ArrayList<>();
+        for (Category c : Category.values()) {
+            boolean covered = c == Category.AUTOMATIC || routes.stream().anyMatch(r -> (r.categories().isEmpty() || r.categories().contains(c))
+                    && r.services().isEmpty() && r.senderDomains().isEmpty() && r.time().isEmpty() && !r.lists().isEmpty());
+            if (!covered) {
+                out.add(c.id());
+            }
         }
         return out;
     }

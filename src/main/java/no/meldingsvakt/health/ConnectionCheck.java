@@ -91,7 +91,22 @@ public final class ConnectionCheck {
         if (e instanceof AuthException) {
             return new Line(false, where + ": no token: " + e.getMessage());
         }
+        if (untrustedCertificate(e)) {
+            return new Line(false, where + ": the server's certificate is not trusted by this machine (signed by a private CA?):"
+                    + " set ca_file to that CA's PEM for this server, or ssl_trust to the host for a self-signed test server");
+        }
         return new Line(false, where + ": cannot connect: " + rootCause(e));
+    }
+
+    private static boolean untrustedCertificate(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.security.cert.CertPathValidatorException
+                    || t.getClass().getName().endsWith("SunCertPathBuilderException")
+                    || String.valueOf(t.getMessage()).contains("PKIX path building failed")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootCause(Throwable e) {

@@ -98,9 +98,9 @@ class ConfigLoaderTest {
     @Test
     void unknown_key_is_refused_with_line_column_and_path() {
         String yaml = VALID.replace("imap: {host: imap.org.test}", "imap: {hots: imap.org.test}");
-        assertThat(errors(yaml)).contains(
-                "m.yaml:5:11: organisations[0].imap.host: missing required key",
-                "m.yaml:5:12: organisations[0].imap.hots: unknown key (known keys: host, port, security, allow_insecure, ssl_trust, ca_file)");
+        assertThat(errors(yaml)).containsExactly("m.yaml:5:12: organisations[0].imap.hots: unknown key: did you mean host?");
+        assertThat(errors(VALID.replace("imap: {host: imap.org.test}", "imap: {host: imap.org.test, nonsense: 1}"))).containsExactly(
+                "m.yaml:5:33: organisations[0].imap.nonsense: unknown key (known keys: host, port, security, allow_insecure, ssl_trust, ca_file)");
     }
 
     @Test
@@ -175,6 +175,18 @@ class ConfigLoaderTest {
                 .singleElement().asString().contains("auth.token_url: must be an https URL");
         assertThat(LOADER.parse(Path.of("m.yaml"), VALID.replace("password_env: PW", generic.formatted("http://127.0.0.1:8080/token")))
                 .organisations()).as("loopback, for a test token endpoint").hasSize(1);
+    }
+
+    @Test
+    void fallback_lists_are_needed_only_where_a_notice_could_reach_nobody() throws Exception {
+        String covered = VALID.replace("    fallback_lists: [drift]\n", "    routes: [{when: {category: [planned, error, missing-receipt,"
+                + " important-info, unknown]}, then: [drift]}]\n    admin_list: drift\n");
+        assertThat(LOADER.parse(Path.of("m.yaml"), covered).organisations().get(0).fallbackLists()).isEmpty();
+        assertThat(errors(covered.replace("unknown]}", "unknown], service: PLO}"))).singleElement().asString()
+                .contains("fallback_lists: missing required key: no route takes every notice of planned, error, missing-receipt,"
+                        + " important-info, unknown whatever its service");
+        assertThat(errors(covered.replace("    admin_list: drift\n", ""))).singleElement().asString()
+                .contains("without admin_list, reports and alerts go to the fallback lists");
     }
 
     @Test

@@ -76,7 +76,7 @@ class CategoryBehaviourTest {
                 .body("Telefonnummer for pasientrelatert informasjon: 72 48 00 00\nFeilen oppstod kl 09:30 i dag. PLO-meldinger går ikke.\n").bytes(), MAILBOX);
 
         String copy = Mails.text(mail.awaitInbox(IT, 1, WAIT).get(0));
-        assertThat(copy).contains("Gjelder:** Orkland kommune").contains("72 48 00 00").contains("fra ")
+        assertThat(copy).contains("Gjelder: Orkland kommune").contains("72 48 00 00").contains("fra ")
                 .contains("Mangler når normal meldingsutveksling ventes tilbake");
         String receipt = Mails.text(mail.awaitInbox("kari@hemit.test", 1, WAIT).get(0));
         assertThat(receipt).doesNotContain("Mangler").doesNotContain("rutinen");
@@ -142,8 +142,8 @@ class CategoryBehaviourTest {
         Multipart alternative = (Multipart) mixed.getBodyPart(0).getContent();
         String text = (String) alternative.getBodyPart(0).getContent();
         String html = (String) alternative.getBodyPart(1).getContent();
-        assertThat(text).contains("Kategori:** Feil i meldingsutveksling").contains("Kvittering til avsender:** sendt til kari@hemit.test")
-                .contains("Berørte tjenester:** PLO").contains("Saksnummer:** MV-");
+        assertThat(text).contains("Kategori: Feil i meldingsutveksling").contains("Kvittering til avsender: sendt til kari@hemit.test")
+                .contains("Berørte tjenester: PLO").contains("Saksnummer: MV-");
         assertThat(html).contains("<strong>Kategori:</strong>").doesNotContain("<script>");
         Part attached = mixed.getBodyPart(1);
         assertThat(attached.isMimeType("message/rfc822")).isTrue();

@@ -125,6 +125,29 @@ class RealServerIT {
     }
 
     @Test
+    void check_config_connect_names_an_untrusted_certificate_in_plain_words_and_ca_file_fixes_it() throws Exception {
+        java.nio.file.Path f = dir.resolve("c.yaml");
+        String untrusted = "{host: 127.0.0.1, port: " + real.port("imaps") + ", security: tls}";
+        java.nio.file.Files.writeString(dir.resolve("pw"), RealMail.PASSWORD);
+        java.nio.file.Files.writeString(f, Harness.yaml(dir, untrusted, real.smtpYaml(), "")
+                .replace("password_env: MV_TEST_PASSWORD", "password_file: " + dir.resolve("pw")));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.out;
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = no.meldingsvakt.cli.Main.execute("check-config", "--connect", f.toString());
+        } finally {
+            System.setOut(old);
+        }
+        String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(status).as(text).isEqualTo(1);
+        assertThat(text).contains("the server's certificate is not trusted by this machine").contains("set ca_file")
+                .doesNotContain("SunCertPathBuilderException");
+        assertThat(text).contains("ok    kommune: SMTP 127.0.0.1:" + real.port("submission"));
+    }
+
+    @Test
     void restart_mid_stream_loses_nothing_and_sends_nothing_twice() {
         List<Emails> sent = new ArrayList<>();
         for (int round = 0; round < 3; round++) {

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import no.meldingsvakt.testing.Emails;
 import no.meldingsvakt.testing.Harness;
 import no.meldingsvakt.testing.MailServer;
-import org.junit.jupiter.api.Assumptions;
+import no.meldingsvakt.testing.Skip;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,8 +35,7 @@ class SystemdUnitIT {
 
     @Test
     void the_unit_file_passes_systemd_analyze_verify() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/systemd-analyze")),
-                "SKIPPED: systemd-analyze not installed (Debian package systemd)");
+        Skip.unless(Files.isExecutable(Path.of("/usr/bin/systemd-analyze")), "SystemdUnitIT: systemd-analyze not installed (Debian package systemd)");
         Process p = new ProcessBuilder("systemd-analyze", "verify", UNIT.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -46,7 +45,7 @@ class SystemdUnitIT {
 
     @Test
     void the_service_started_as_the_unit_starts_it_watches_the_mailbox_as_its_own_user() throws Exception {
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "SKIPPED: needs root to create the service user");
+        Skip.unless("root".equals(System.getProperty("user.name")), "SystemdUnitIT: needs root to create the service user");
         Map<String, String> unit = unit();
         String user = unit.get("User");
         if (new ProcessBuilder("id", user).start().waitFor() != 0) {

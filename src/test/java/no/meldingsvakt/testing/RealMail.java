@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real Dovecot + Postfix that {@code ../shared/realmail/start.sh} runs on loopback. Tests that
@@ -36,7 +35,7 @@ public final class RealMail {
     public static RealMail require() {
         Path dir = Path.of(System.getenv().getOrDefault("REALMAIL_DIR", "/tmp/realmail"));
         Path file = dir.resolve("realmail.properties");
-        Assumptions.assumeTrue(Files.exists(file), "SKIPPED: real Dovecot + Postfix not running (no " + file
+        Skip.unless(Files.exists(file), "real Dovecot + Postfix not running (no " + file
                 + "); `bash ../shared/realmail/start.sh` starts them, .ci/run does so before the tests");
         Properties p = new Properties();
         try (InputStream in = Files.newInputStream(file)) {
@@ -45,8 +44,8 @@ public final class RealMail {
             throw new IllegalStateException(e);
         }
         RealMail real = new RealMail(dir, p);
-        Assumptions.assumeTrue(real.users().containsAll(java.util.List.of("it@kommune.test", "kari@hemit.test")),
-                "SKIPPED: realmail runs without the test users; start it with REALMAIL_USERS=\"$(cat .ci/realmail-users)\"");
+        Skip.unless(real.users().containsAll(java.util.List.of("it@kommune.test", "kari@hemit.test")),
+                "realmail runs without the test users; start it with REALMAIL_USERS=\"$(cat .ci/realmail-users)\"");
         return real;
     }
 
