@@ -223,6 +223,27 @@ case('planned-encoded-word-split-char.eml', message(std('Drift <drift@roros.komm
     category='planned', organisation='Røros kommune', sender='drift@roros.kommune.no',
     windowStart='2025-06-10T12:00+02:00', windowEnd='2025-06-10T14:00+02:00', phone='+4772419400')
 
+case('error-form-with-examples.eml', message(std('Drift Malvik <drift@malvik.kommune.no>', 'Feil i meldingsutveksling Malvik kommune',
+     'Wed, 14 May 2025 08:05:00 +0200', 'e30@malvik.kommune.no'), part(
+    'Vi melder feil i henhold til rutinen.\n\n'
+    '- Telefonnummer for mottak av pasientrelaterte opplysninger ved nedetid: 72 85 80 00\n'
+    '- Tidspunkt hendelsen oppstod: 14.05.2025 kl. 07:40\n'
+    '- Berørt tjeneste (for eksempel PLO eller helsestasjon): Epikriser\n'
+    '- Iverksatte tiltak (for eksempel kontaktet leverandør): Kontaktet leverandør, som ser på PLO-køen\n'
+    '- Når normal e-meldingskommunikasjon forventes å være på plass: Ukjent\n\nHilsen IT Malvik\n')),
+    category='error', receipt=True, organisation='Malvik kommune', sender='drift@malvik.kommune.no',
+    windowStart='2025-05-14T07:40+02:00', phone='+4772858000', services=['epikrise'], routes=['it-feil'], problems=['no-expected-end'])
+
+case('planned-form-services-unanswered.eml', message(std('IKT Hitra <ikt@hitra.kommune.no>',
+     'Planlagt stopp/forsinkelse i meldingstrafikk Hitra kommune 02.06.2025 kl. 18:00-20:00', 'Mon, 19 May 2025 10:00:00 +0200',
+     'p31@hitra.kommune.no'), part(
+    'Telefonnummer for mottak av pasientrelaterte opplysninger ved nedetid: 72 44 17 00\n'
+    'Tidspunkt for nedetid: 02.06.2025 kl. 18:00-20:00\n'
+    'Berørt tjeneste (for eksempel PLO eller helsestasjon):\n'
+    'Iverksatte tiltak (for eksempel kontaktet leverandør): -\n')),
+    category='planned', organisation='Hitra kommune', sender='ikt@hitra.kommune.no',
+    windowStart='2025-06-02T18:00+02:00', windowEnd='2025-06-02T20:00+02:00', phone='+4772441700')
+
 case('planned-iso-dates.eml', message(std('Drift <drift@selbu.kommune.no>', 'Planlagt stopp i meldingstrafikk Selbu kommune', 'Mon, 21 Apr 2025 08:00:00 +0200', 'p20@selbu.kommune.no'),
     part('Telefon (pasientrelatert): +47 73 81 67 00\nNedetid: 2025-05-06 18:00 - 2025-05-06 23:00\n')),
     category='planned', organisation='Selbu kommune', sender='drift@selbu.kommune.no',

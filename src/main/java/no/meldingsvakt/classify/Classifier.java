@@ -18,7 +18,34 @@ public final class Classifier {
                     + "|(?<!\\p{L})(epj|nhn|dips|gerica|cosdoc|infodoc|e-?resept|adresseregister\\p{L}*)(?!\\p{L})",
             java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
 
+    /** The form's «Berørt tjeneste» label, in bokmål, nynorsk and English. */
+    private static final java.util.regex.Pattern AFFECTED = java.util.regex.Pattern.compile(
+            "ber(ø|o)rte?\\s+tjenester?|ber(ø|o)rte?\\s+tenester?|affected\\s+services?|ber(ø|o)rte?\\s+meldingstyper?",
+            java.util.regex.Pattern.UNICODE_CASE);
+    private static final java.util.regex.Pattern ALL = java.util.regex.Pattern.compile(
+            "(?<!\\p{L})(alle|all)\\s+(meldingstyper|meldingstypar|tjenester|tenester|message\\s+types|services)(?!\\p{L})",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+
     private Classifier() {}
+
+    /**
+     * The services a notice says are affected: where it follows the form, only what the sender
+     * answered under «Berørt tjeneste» («alle meldingstyper» is every service; «Ukjent» is none);
+     * otherwise every service it names.
+     */
+    static java.util.Set<String> affected(String text, java.util.Set<String> mentioned, Map<String, List<String>> vocabulary) {
+        FormAnswers.Answer a = FormAnswers.answer(text, AFFECTED);
+        if (!a.labelled()) {
+            return mentioned;
+        }
+        if (a.value().isEmpty()) {
+            return java.util.Set.of();
+        }
+        if (ALL.matcher(a.value().get()).find()) {
+            return ServiceDetector.all(vocabulary);
+        }
+        return ServiceDetector.detect(a.value().get(), vocabulary);
+    }
 
     private static String cap(String s) {
         return s.length() <= 200_000 ? s : s.substring(0, 200_000);
@@ -34,9 +61,10 @@ public final class Classifier {
      */
     public static Classification classify(ParsedMessage m, String monitoredAddress, Map<String, List<String>> vocabulary) {
         Optional<String> automatic = AutomaticMailDetector.reason(m, monitoredAddress);
-        String text = ADDRESS_OR_LINK.matcher(cap(m.originalSubject() + "\n" + m.noticeText())).replaceAll(" ");
-        java.util.Set<String> services = ServiceDetector.detect(text, vocabulary);
-        boolean aboutMessaging = !services.isEmpty() || MESSAGING_CONTEXT.matcher(text).find();
+        String text = FormAnswers.withoutExamples(ADDRESS_OR_LINK.matcher(cap(m.originalSubject() + "\n" + m.noticeText())).replaceAll(" "));
+        java.util.Set<String> mentioned = ServiceDetector.detect(text, vocabulary);
+        boolean aboutMessaging = !mentioned.isEmpty() || MESSAGING_CONTEXT.matcher(text).find();
+        java.util.Set<String> services = affected(text, mentioned, vocabulary);
         Optional<Category> notice = SubjectClassifier.classify(SubjectNormalizer.normalize(m.originalSubject()), aboutMessaging)
                 .or(() -> SubjectClassifier.classify(SubjectNormalizer.normalize(m.subject()), aboutMessaging));
         // A loop, a report or an out-of-office reply is never a notice, whatever its subject quotes.

@@ -34,6 +34,17 @@ public final class ServiceDetector {
 
     private ServiceDetector() {}
 
+    /** Every service: the defaults and the administrator's own. */
+    public static Set<String> all(Map<String, List<String>> vocabulary) {
+        Set<String> out = new LinkedHashSet<>(DEFAULT.keySet());
+        vocabulary.keySet().forEach(n -> {
+            if (out.stream().noneMatch(d -> d.equalsIgnoreCase(n))) {
+                out.add(n);
+            }
+        });
+        return out;
+    }
+
     public static Set<String> detect(String text) {
         return detect(text, Map.of());
     }
