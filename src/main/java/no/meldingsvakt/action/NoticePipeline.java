@@ -166,7 +166,8 @@ public final class NoticePipeline {
         values.put("receiptStatus", receipt.norwegian());
 
         // Updates to a case go to the lists the notice went to, so the same people follow it.
-        SelectRoutes.Selection selection = joinedCase.filter(k -> !k.lists().isEmpty())
+        // A robot on a case (an out-of-office reply, a read receipt) is recorded there, but goes only where routes send automatic mail.
+        SelectRoutes.Selection selection = joinedCase.filter(k -> !k.lists().isEmpty() && !c.automatic())
                 .map(k -> new SelectRoutes.Selection(List.of("case " + k.ref()), k.lists().stream().filter(org.lists()::containsKey).toList()))
                 .filter(sel -> !sel.lists().isEmpty()).orElse(a.selection());
         List<String> recipients = Redistribute.recipients(org, selection.lists());

@@ -28,6 +28,14 @@ final class EncodedWords {
         while (m.find()) {
             String between = value.substring(plainFrom, m.start());
             String charsetName = m.group(1).replaceFirst("\\*.*$", ""); // RFC 2231 language suffix
+            if (!supported(charsetName)) {
+                // A broken word is text as it stands: it must not take the space before it, nor join a run.
+                flush(out, run, runCharset);
+                runKey = null;
+                out.append(between).append(m.group());
+                plainFrom = m.end();
+                continue;
+            }
             String key = charsetName.toLowerCase(Locale.ROOT) + "?" + m.group(2).toUpperCase(Locale.ROOT);
             boolean adjacent = runKey != null && between.isBlank();
             if (!adjacent || !key.equals(runKey)) {
@@ -52,6 +60,14 @@ final class EncodedWords {
         if (run.size() > 0) {
             out.append(new String(run.toByteArray(), charset));
             run.reset();
+        }
+    }
+
+    private static boolean supported(String name) {
+        try {
+            return Charset.isSupported(name);
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -16,6 +16,16 @@ public final class HtmlText {
             e.prepend("\n");
             e.append("\n");
         }
+        // A form laid out as a table, label in one cell and answer in the next, reads as "label: answer".
+        for (Element tr : doc.select("tr")) {
+            org.jsoup.select.Elements cells = tr.select("> td, > th");
+            if (cells.size() == 2) {
+                String label = cells.get(0).text().strip();
+                if (!label.isEmpty() && label.length() <= 120 && !label.endsWith(":") && !cells.get(1).text().isBlank()) {
+                    cells.get(0).append(":");
+                }
+            }
+        }
         for (Element td : doc.select("td, th")) {
             td.append(" ");
         }

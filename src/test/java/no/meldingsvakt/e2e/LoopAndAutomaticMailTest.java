@@ -128,6 +128,20 @@ class LoopAndAutomaticMailTest {
     }
 
     @Test
+    void an_out_of_office_reply_on_a_case_is_recorded_on_it_but_not_copied_to_staff() throws Exception {
+        mail.send(Emails.errorNotice().from(PARTNER).bytes(), MAILBOX);
+        MimeMessage receipt = mail.awaitInbox(PARTNER, 1, WAIT).get(0);
+        int copies = mail.awaitInbox(IT, 1, WAIT).size();
+        mail.send(Emails.message().from(PARTNER).subject("Automatisk svar: " + receipt.getSubject())
+                .header("Auto-Submitted", "auto-replied").header("In-Reply-To", receipt.getMessageID())
+                .body("Jeg er på ferie til 20. mars.").bytes(), MAILBOX);
+        awaitProcessed(2);
+        awaitIdleOutbox();
+        assertThat(mail.inbox(IT)).as("a robot on a case is no news for staff").hasSize(copies);
+        assertThat(harness.service().store().query("SELECT count(*) FROM messages WHERE case_ref IS NOT NULL").get(0)[0]).isEqualTo("2");
+    }
+
+    @Test
     void receipts_to_one_sender_are_rate_limited() {
         for (int i = 0; i < 5; i++) {
             mail.send(Emails.inquiry().from(PARTNER).subject("Spørsmål nummer " + i).bytes(), MAILBOX);

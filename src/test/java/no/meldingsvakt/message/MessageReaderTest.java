@@ -81,4 +81,19 @@ class MessageReaderTest {
         assertThat(text.lines().map(String::length).toList()).containsExactly(4, 998, 998, 504, 5);
         assertThat(BodyText.bounded("a\nb")).isEqualTo("a\nb");
     }
+
+    @Test
+    void a_broken_encoded_word_next_to_a_valid_one_keeps_the_space_and_the_phrase_before_it() {
+        assertThat(EncodedWords.decode("=?utf-8?Q?Planlagt_stopp_i_meldingstrafikk?= =?x-bogus?Q?Orkland?="))
+                .isEqualTo("Planlagt stopp i meldingstrafikk =?x-bogus?Q?Orkland?=");
+        assertThat(EncodedWords.decode("Feil i meldingsutveksling =?x-bogus?B?AAAA?= =?utf-8?Q?Orkland_kommune?="))
+                .isEqualTo("Feil i meldingsutveksling =?x-bogus?B?AAAA?= Orkland kommune");
+    }
+
+    @Test
+    void a_form_in_an_html_table_reads_as_label_colon_answer() {
+        String text = HtmlText.toText("<table><tr><td>Berørt tjeneste</td><td>Epikriser</td></tr>"
+                + "<tr><td>Tidspunkt for nedetid:</td><td>12.03.2026 kl. 16-20</td></tr><tr><td>a</td><td>b</td><td>c</td></tr></table>");
+        assertThat(text.lines().toList()).contains("Berørt tjeneste: Epikriser", "Tidspunkt for nedetid: 12.03.2026 kl. 16-20", "a b c");
+    }
 }
