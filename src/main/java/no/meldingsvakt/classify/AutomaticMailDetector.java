@@ -24,6 +24,23 @@ public final class AutomaticMailDetector {
                     + "lest:|read:|ikke lest:|not read:|levert:|delivered:|tilbakekall:|recall:)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /**
+     * What ticket systems, customer centres and notification services write when no person does:
+     * read in the first lines of the mail's own text (not in a forwarded original, since a person
+     * passing such a mail on makes it a notice again).
+     */
+    private static final Pattern ROBOT_TEXT = Pattern.compile(
+            "(dette er (en|ei) automatisk (generert|sendt) (e-post|epost|melding)|denne (e-posten|eposten|meldingen) er (automatisk generert|sendt automatisk)"
+                    + "|automatisk generert (e-post|epost|melding)|din henvendelse (er|har blitt) (registrert|mottatt)|vi har (registrert|mottatt) (din|di) (henvendelse|sak)"
+                    + "|saken din har fått (saks|referanse)nummer|this is an automatically generated (e-?mail|message)|this (e-?mail|message) was (sent|generated) automatically"
+                    + "|your (request|ticket|case|incident) (has been|was) (received|registered|logged|created|updated|resolved)"
+                    + "|(ticket|incident|case|request|sak)\\s+(?:(number|nr\\.?|#)\\s*)?[a-z]{0,5}\\d{4,}\\s+(has been|was|er blitt|er) (created|updated|resolved|opprettet|oppdatert|løst)"
+                    + "|please do not reply to this (e-?mail|message)|ikke svar på denne (e-posten|eposten|meldingen))",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Headers ticket and notification systems set on every mail they send. */
+    private static final String[] TICKET_HEADERS = {"X-ServiceNow-Source", "X-ServiceNow-Generated", "X-JIRA-FingerPrint", "X-Zendesk-From-Account-Id",
+        "X-TOPdesk-Notification", "X-MS-Exchange-Generated-Message-Source"};
+
     private AutomaticMailDetector() {}
 
     /** Whether an address is one no person reads (noreply@, mailer-daemon@ and the like). */
@@ -56,6 +73,10 @@ public final class AutomaticMailDetector {
         if (m.contentType().startsWith("multipart/report")) {
             return Optional.of("delivery or read report (multipart/report)");
         }
+        // Before the sender: a delivery report from mailer-daemon is a report (never a notice), not a robot's notice.
+        if (AUTO_SUBJECT.matcher(m.subject().strip().toLowerCase(Locale.ROOT)).find()) {
+            return Optional.of("auto-reply subject");
+        }
         Optional<String> from = m.fromAddress();
         if (from.isPresent() && ROBOT_SENDER.matcher(from.get()).find()) {
             return Optional.of("robot sender " + from.get());
@@ -66,8 +87,17 @@ public final class AutomaticMailDetector {
         if (from.isEmpty()) {
             return Optional.of("no sender address");
         }
-        if (AUTO_SUBJECT.matcher(m.subject().strip().toLowerCase(Locale.ROOT)).find()) {
-            return Optional.of("auto-reply subject");
+        for (String name : TICKET_HEADERS) {
+            if (h.has(name)) {
+                return Optional.of(name + " header (ticket or notification system)");
+            }
+        }
+        if (m.forward().isEmpty()) {
+            String head = m.text().length() > 3_000 ? m.text().substring(0, 3_000) : m.text();
+            java.util.regex.Matcher robot = ROBOT_TEXT.matcher(head);
+            if (robot.find()) {
+                return Optional.of("written by a system: \"" + robot.group().strip() + "\"");
+            }
         }
         return Optional.empty();
     }

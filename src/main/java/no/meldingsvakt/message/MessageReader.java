@@ -93,7 +93,8 @@ public final class MessageReader {
                 // An attached message without a header is just an attachment.
             }
         }
-        Optional<Forward> forward = ForwardDetector.find(subject, body.text(), enclosed);
+        // A delivery report carries the returned mail, but it comes from a mail server: never a forward.
+        Optional<Forward> forward = report(contentType, subject) ? Optional.empty() : ForwardDetector.find(subject, body.text(), enclosed);
         return new ParsedMessage(
                 headers.first("Message-ID").flatMap(MessageReader::firstId),
                 ids(headers.first("In-Reply-To")),
@@ -110,6 +111,15 @@ public final class MessageReader {
                 forward,
                 raw,
                 headersOnly);
+    }
+
+    private static final Pattern REPORT_SUBJECT = Pattern.compile(
+            "^\\s*(undeliverable|undelivered mail|unzustellbar|ikke levert|kan ikke leveres|levering mislyktes|leveringen mislyktes|delivery status notification"
+                    + "|delivery (has )?failed|delivery failure|mail delivery (failed|subsystem)|returned mail|failure notice|message not delivered"
+                    + "|uleverbar|leveringsstatusvarsel)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private static boolean report(String contentType, String subject) {
+        return contentType.startsWith("multipart/report") || REPORT_SUBJECT.matcher(subject).find();
     }
 
     static String decode(String value) {
