@@ -18,6 +18,14 @@ public final class SubjectNormalizer {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern WORD_TAG = Pattern.compile("^(ekstern|external|extern|ekstern e-post)\\s*[:\\-]\\s*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A ticket system's number in front: "INC0012345", "[#4711]", "Sak 2025/123 -", "Ticket#12345:". */
+    private static final Pattern TICKET = Pattern.compile(
+            "^(#\\s?\\d{3,}|(inc|ritm|req|chg|sr|cs|tkt|prb|task)\\s?-?\\d{3,}|(sak|saksnr\\.?|ticket|case|request)\\s*(nr\\.?|#|no\\.?)?\\s*[\\d/-]{3,})"
+                    + "\\s*[:\\-–|]?\\s+", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** The sender's organisation written before the phrase without a separator: "Orkland kommune feil i meldingsutveksling". */
+    private static final Pattern ORGANISATION = Pattern.compile(
+            "^(\\p{L}[\\p{L}.\\-]+\\s+){1,4}(kommune|fylkeskommune|hf|rhf|sykehus|helseforetak)\\s+(?=(feil|planlagt|planlagd|manglende|viktig|stopp|stans)\\b)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private SubjectNormalizer() {}
 
@@ -31,6 +39,8 @@ public final class SubjectNormalizer {
             s = PREFIX.matcher(s).replaceFirst("");
             s = TAG.matcher(s).replaceFirst("");
             s = WORD_TAG.matcher(s).replaceFirst("");
+            s = TICKET.matcher(s).replaceFirst("");
+            s = ORGANISATION.matcher(s).replaceFirst("");
         } while (!s.equals(before));
         return s.toLowerCase(Locale.ROOT)
                 .replaceAll("\\s*/\\s*", "/")

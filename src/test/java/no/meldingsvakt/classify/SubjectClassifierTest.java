@@ -105,7 +105,62 @@ class SubjectClassifierTest {
 
     @org.junit.jupiter.api.Test
     void html_is_not_the_reader_s_concern_here() {
-        // Guard that the shared HTML-to-text helper keeps table cells apart (used for HTML-only notices).
-        assertThat(no.meldingsvakt.message.HtmlText.toText("<table><tr><td>Berørt</td><td>PLO</td></tr></table>")).contains("Berørt PLO");
+        // Guard that the shared HTML-to-text helper keeps table cells apart, a label and its answer as "label: answer".
+        assertThat(no.meldingsvakt.message.HtmlText.toText("<table><tr><td>Berørt</td><td>PLO</td></tr></table>")).contains("Berørt: PLO");
+    }
+
+    /** Each standard subject as people really write it: nynorsk, English, a typo, capitals, a ticket number, the sender's name first. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Planlagd stopp i meldingstrafikken Ørland kommune 12.03                                | planned
+            Planlagd stans i meldingsutvekslinga                                                  | planned
+            Feil i meldingsutvekslinga                                                            | error
+            Manglande kvitteringar på PLO-meldingar                                               | missing-receipt
+            Viktig informasjon om meldingsutvekslinga                                             | important-info
+            Planned downtime - message exchange 12 March 18:00-20:00                              | planned
+            Scheduled maintenance: messaging platform                                             | planned
+            Error in message exchange                                                             | error
+            Message exchange disruption                                                           | error
+            Missing application receipts                                                          | missing-receipt
+            Important information regarding message exchange                                      | important-info
+            Planlgt stopp i meldingstrafikk                                                       | planned
+            Feil i meldingsutvekslng                                                              | error
+            Manglende kviteringer                                                                 | missing-receipt
+            Viktig informasjon vedrørnde meldingsutveksling                                       | important-info
+            FEIL I MELDINGSUTVEKSLING                                                             | error
+            INC0012345 Feil i meldingsutveksling                                                  | error
+            [#4711] Planlagt stopp i meldingstrafikk                                              | planned
+            Sak 2025/123 - Manglende kvittering                                                   | missing-receipt
+            Orkland kommune feil i meldingsutveksling                                             | error
+            St. Olavs hospital HF planlagt stopp i meldingstrafikk                                | planned
+            Meldingsutveksling - feil                                                             | error
+            Meldingsutveksling: planlagt stopp                                                    | planned
+            """)
+    void standard_subjects_as_people_write_them(String subject, String expected) {
+        Optional<Category> c = SubjectClassifier.classify(SubjectNormalizer.normalize(subject));
+        assertThat(c.map(Category::id).orElse("none")).isEqualTo(expected);
+    }
+
+    /** Ordinary mail to the mailbox stays ordinary: typo tolerance never makes a notice of it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Planlegger møte om meldingsutveksling
+            Feilmelding i skriveren
+            Invitasjon: fagdag om meldingsutveksling
+            Meldingsutveksling med nye kommuner
+            Kvitteringer for reiseregning
+            Informasjon om nytt telefonnummer
+            Planned team lunch
+            Missing keys in the office
+            Important information about the Christmas party
+            Error in invoice 4711
+            Manglende parkering ved sykehuset
+            Viktig informasjon om brannøvelse
+            Stopp i heisen
+            Planlagt permisjon
+            Mellomlagring av meldinger
+            """)
+    void ordinary_subjects_stay_unknown(String subject) {
+        assertThat(SubjectClassifier.classify(SubjectNormalizer.normalize(subject), false)).isEmpty();
     }
 }

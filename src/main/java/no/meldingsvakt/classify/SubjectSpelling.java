@@ -1,0 +1,55 @@
+package no.meldingsvakt.classify;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * People mistype the standard phrases ("Planlgt stopp", "Feil i meldingsutvekslng"). Each long
+ * word of a subject within one edit (two for words of ten letters or more) of a word the standard
+ * phrases use is read as that word. Short words ("feil", "stopp", "i") must be exact, and only
+ * the phrases' own words are corrected, so an ordinary subject never turns into a notice.
+ */
+final class SubjectSpelling {
+    private static final List<String> WORDS = List.of("planlagt", "planlagte", "planlagd", "planlagde", "forsinkelse", "forsinking", "nedetid",
+            "meldingsutveksling", "meldingsutvekslingen", "meldingsutvekslinga", "meldingstrafikk", "meldingstrafikken", "meldingsflyt",
+            "manglende", "manglande", "kvittering", "kvitteringer", "kvitteringar", "applikasjonskvittering", "applikasjonskvitteringer",
+            "viktig", "informasjon", "vedrørende", "driftsstans", "elektronisk", "message", "exchange", "messaging", "downtime",
+            "maintenance", "missing", "receipt", "receipts", "acknowledgement", "acknowledgements", "important", "information", "regarding",
+            "planned", "scheduled");
+    private static final Pattern WORD = Pattern.compile("\\p{L}{6,}");
+
+    private SubjectSpelling() {}
+
+    static String corrected(String normalized) {
+        Matcher m = WORD.matcher(normalized);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(nearest(m.group())));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String nearest(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        if (WORDS.contains(w)) {
+            return word;
+        }
+        int allowed = w.length() >= 10 ? 2 : 1;
+        String best = null;
+        int bestDistance = allowed + 1;
+        for (String known : WORDS) {
+            if (Math.abs(known.length() - w.length()) > allowed) {
+                continue;
+            }
+            int d = EditDistance.of(w, known);
+            if (d < bestDistance) {
+                best = known;
+                bestDistance = d;
+            }
+        }
+        return best == null ? word : best;
+    }
+}
