@@ -84,6 +84,26 @@ final class FollowCase {
         return from.isPresent() && !from.get().equalsIgnoreCase(org.address()) && org.trust().ownDomain(from.get()) && sender.believed();
     }
 
+    /**
+     * Whether a message on a case's thread comes from another organisation than the case's partner
+     * (a partner answering a notice that was forwarded to it): neither the partner's mail domain
+     * (or a subdomain of it, or the other way round) nor ours. ("orkland.kommune.no" and
+     * "malvik.kommune.no" are two organisations.)
+     */
+    static boolean anotherOrganisation(OrganisationConfig org, Cases.CaseRecord c, ParsedMessage m) {
+        Optional<String> from = m.fromAddress();
+        if (from.isEmpty() || c.sender() == null || !c.sender().contains("@") || org.trust().ownDomain(from.get())) {
+            return false;
+        }
+        return !sameOrganisation(from.get(), c.sender()) && c.replyTo().map(r -> !sameOrganisation(r, from.get())).orElse(true);
+    }
+
+    private static boolean sameOrganisation(String a, String b) {
+        String x = a.substring(a.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+        String y = b.substring(b.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+        return x.equals(y) || x.endsWith("." + y) || y.endsWith("." + x);
+    }
+
     /** Whether the message comes from the case's partner (as the case recorded them) or from staff: only they can close it. */
     static boolean mayClose(OrganisationConfig org, Cases.CaseRecord c, Assessment a) {
         Optional<String> from = a.message().fromAddress();

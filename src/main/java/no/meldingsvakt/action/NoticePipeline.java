@@ -137,7 +137,13 @@ public final class NoticePipeline {
                 return staffReply(org, in, key, fingerprint, m, c, answered.get(), audit);
             }
         }
-        if (joined.isEmpty() && opensCase) {
+        if (joinedCase.isPresent() && opensCase && !c.automatic() && FollowCase.anotherOrganisation(org, joinedCase.get(), m)) {
+            // «Vi har samme problem» from another organisation on someone else's thread is its own case.
+            audit.add(new AuditEntry("related-case", "on the thread of " + joinedCase.get().ref() + " from another organisation ("
+                    + m.fromAddress().orElse("?") + "); opened as a case of its own"));
+            joined = Optional.empty();
+            joinedCase = Optional.empty();
+        } else if (joined.isEmpty() && opensCase) {
             joined = follow.similar(org, a, in.arrivedAt());
             joined.ifPresent(r -> audit.add(new AuditEntry("joined-similar", "same subject and organisation as " + r)));
             joinedCase = joined.flatMap(cases::get);

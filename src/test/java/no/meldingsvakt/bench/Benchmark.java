@@ -39,7 +39,7 @@ public final class Benchmark {
     }
     private final Path realmail;
     private final Properties ports = new Properties();
-    private final Path work = Path.of("target", "bench");
+    private final Path work = Path.of("target", "bench").toAbsolutePath();
     private final boolean quick;
 
     private Benchmark(Path realmail, boolean quick) throws Exception {

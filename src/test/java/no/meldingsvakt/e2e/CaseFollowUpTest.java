@@ -36,6 +36,7 @@ class CaseFollowUpTest {
     private static final String KARI = "kari@hemit.test";
     private static final String EKOMP = "ekomp@ks.test";
     private static final String HEMIT_MA = "meldingsansvarlig@hemit.test";
+    private static final String OLA = "ola@nabokommune.test";
     /** Thursday 12 March 2026, 09:05 in Oslo: the notice's Date is 09:00. */
     private static final Instant THURSDAY_0905 = Instant.parse("2026-03-12T08:05:00Z");
     private static final String CASES = """
@@ -54,7 +55,8 @@ class CaseFollowUpTest {
 
     @BeforeEach
     void start() {
-        mail = MailServer.start(MAILBOX, PLO, "sykepleier@kommune.test", IT, LEADER, KARI, EKOMP, HEMIT_MA, "meldingsansvarlig@helse-midt.test");
+        mail = MailServer.start(MAILBOX, PLO, "sykepleier@kommune.test", IT, LEADER, KARI, EKOMP, HEMIT_MA, "meldingsansvarlig@helse-midt.test",
+                OLA);
         // The mailbox has sent mail from before Meldingsvakt; that answers nothing.
         mail.append(MAILBOX, "Sent", Emails.message().from(MAILBOX).to(KARI).subject("Gammel sak").bytes());
         harness = new Harness(dir, Harness.yaml(dir, mail.imapPort(), mail.smtpPort(), CASES));
@@ -251,6 +253,24 @@ class CaseFollowUpTest {
         settle();
         assertThat(mail.inbox(IT)).as("a closed case is not reminded").hasSize(3);
         assertThat(mail.inbox(KARI)).as("one receipt for the case").hasSize(1);
+    }
+
+    @Test
+    void another_organisation_answering_on_the_thread_gets_a_case_of_its_own_and_leaves_the_first_alone() {
+        Emails notice = Emails.errorNotice().from(KARI);
+        mail.send(notice.bytes(), MAILBOX);
+        mail.awaitInbox(KARI, 1, WAIT);
+        String first = caseRef();
+        String window = harness.service().store().query("SELECT coalesce(window_start, '') FROM cases WHERE ref=?", first).get(0)[0];
+        mail.send(Emails.message().from("Ola <" + OLA + ">").subject("SV: Feil i meldingsutveksling").header("In-Reply-To", notice.messageIdValue())
+                .body("Vi har samme problem her, fra 12.03.2026 kl. 10:30. Telefon for pasientinformasjon: 72 00 00 00\n").bytes(), MAILBOX);
+        assertThat(mail.awaitInbox(OLA, 1, WAIT)).as("its own receipt").hasSize(1);
+        harness.awaitProcessed(2, WAIT);
+        List<String[]> cases = harness.service().store().query("SELECT ref, sender, coalesce(window_start, '') FROM cases ORDER BY opened_at, ref");
+        assertThat(cases).hasSize(2);
+        assertThat(harness.service().store().query("SELECT coalesce(window_start, '') FROM cases WHERE ref=?", first).get(0)[0])
+                .as("the first case's window is untouched").isEqualTo(window);
+        assertThat(harness.service().store().query("SELECT detail FROM audit WHERE event='related-case'").get(0)[0]).contains(first);
     }
 
     @Test

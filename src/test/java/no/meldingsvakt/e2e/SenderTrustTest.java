@@ -166,11 +166,16 @@ class SenderTrustTest {
                 .body("Feilen er nå løst.\n").bytes(), MAILBOX);
         settle(2);
         assertThat(status(ref)).isNotEqualTo("closed");
-        assertThat(audit("close-ignored")).singleElement().asString().contains(ATTACKER);
+        assertThat(audit("related-case")).as("another organisation's mail is a case of its own").singleElement().asString().contains(ref);
+        mail.send(Emails.message().from("mallory@hemit.test").dmarc("pass").subject("LØST: Feil i meldingsutveksling [" + ref + "]")
+                .body("Feilen er nå løst.\n").bytes(), MAILBOX);
+        settle(3);
+        assertThat(status(ref)).as("the partner's organisation, but not the partner").isNotEqualTo("closed");
+        assertThat(audit("close-ignored")).singleElement().asString().contains("mallory@hemit.test");
 
         mail.send(Emails.message().from(KARI).dmarc("pass").subject("LØST: Feil i meldingsutveksling [" + ref + "]")
                 .body("Feilen er nå løst.\n").bytes(), MAILBOX);
-        settle(3);
+        settle(4);
         assertThat(status(ref)).isEqualTo("closed");
     }
 

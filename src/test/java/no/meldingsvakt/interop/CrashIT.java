@@ -32,7 +32,7 @@ class CrashIT {
     private static final String KARI = "kari@hemit.test";
     private static final String OLA = "ola@nabokommune.test";
     /** Kept after the run (not a temp dir): the store and each round's log explain a failure. */
-    private final Path dir = Path.of("target", "crash-it");
+    private final Path dir = Path.of("target", "crash-it").toAbsolutePath();
 
     @Test
     void sigkill_at_random_points_loses_nothing_and_sends_nothing_twice() throws Exception {
