@@ -244,6 +244,13 @@ case('planned-form-services-unanswered.eml', message(std('IKT Hitra <ikt@hitra.k
     category='planned', organisation='Hitra kommune', sender='ikt@hitra.kommune.no',
     windowStart='2025-06-02T18:00+02:00', windowEnd='2025-06-02T20:00+02:00', phone='+4772441700')
 
+case('address-register-change.eml', message(std('Norsk helsenett <kundesenter@nhn.no>', 'Endring i adresseregisteret for Malvik kommune',
+     'Tue, 20 May 2025 09:30:00 +0200', 'a40@nhn.no'), part(
+    'Hei,\n\nMalvik kommune har fått ny HER-id for hjemmetjenesten fra 1. juni 2025. Oppdater adresseringen i fagsystemet.\n\n'
+    'Med vennlig hilsen\nKundesenteret, Norsk helsenett\n')),
+    category='address-register', receipt=False, organisation='Malvik kommune', sender='kundesenter@nhn.no',
+    windowStart='2025-06-01T00:00+02:00')
+
 case('planned-iso-dates.eml', message(std('Drift <drift@selbu.kommune.no>', 'Planlagt stopp i meldingstrafikk Selbu kommune', 'Mon, 21 Apr 2025 08:00:00 +0200', 'p20@selbu.kommune.no'),
     part('Telefon (pasientrelatert): +47 73 81 67 00\nNedetid: 2025-05-06 18:00 - 2025-05-06 23:00\n')),
     category='planned', organisation='Selbu kommune', sender='drift@selbu.kommune.no',

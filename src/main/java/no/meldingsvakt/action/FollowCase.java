@@ -59,7 +59,7 @@ final class FollowCase {
     /** An open case with the same standard subject about the same organisation, within the join window. */
     Optional<String> similar(OrganisationConfig org, Assessment a, Instant arrived) {
         Category c = a.classification().category();
-        if (c == Category.UNKNOWN || c == Category.AUTOMATIC) {
+        if (!c.joinsSimilar()) {
             return Optional.empty();
         }
         return noticeKey(a).flatMap(k -> cases.similarOpen(org.id(), c.id(), k, arrival(arrived).minus(org.cases().joinWindow())));
@@ -152,7 +152,7 @@ final class FollowCase {
         String head = m.originalSubject() + "\n" + ReplyText.newPart(m.noticeText());
         head = head.length() > 2000 ? head.substring(0, 2000) : head;
         Optional<String> close = Optional.empty();
-        if (a.classification().category() == Category.PLANNED && CANCELLED.matcher(head).find()) {
+        if (a.classification().category().kind() == Category.Kind.PLANNED_STOP && CANCELLED.matcher(head).find()) {
             close = Optional.of("avlyst ifølge " + m.originalSender().orElse("avsender"));
         } else if (RESOLVED_SUBJECT.matcher(m.originalSubject()).find() || RESOLVED_TEXT.matcher(head).find()) {
             close = Optional.of("løst ifølge " + m.originalSender().orElse("avsender"));

@@ -67,7 +67,7 @@ public final class Reminders {
                 queued += escalate(org, c, d.get(), cal, now);
             }
         }
-        if (category.filter(x -> x == Category.PLANNED).isPresent() && c.windowStart().isPresent()) {
+        if (category.filter(x -> x.kind() == Category.Kind.PLANNED_STOP).isPresent() && c.windowStart().isPresent()) {
             queued += planned(org, c, org.cases().planned(), cal, now);
         }
         return queued;

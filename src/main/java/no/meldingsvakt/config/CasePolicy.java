@@ -39,8 +39,12 @@ public record CasePolicy(
     }
 
     public static CasePolicy defaults() {
-        Map<Category, Deadline> d = Map.of(Category.ERROR, defaultDeadline(), Category.MISSING_RECEIPT, defaultDeadline(),
-                Category.IMPORTANT_INFO, defaultDeadline(), Category.UNKNOWN, defaultDeadline());
+        Map<Category, Deadline> d = new java.util.EnumMap<>(Category.class);
+        for (Category c : Category.values()) {
+            if (c.answered()) {
+                d.put(c, defaultDeadline());
+            }
+        }
         return new CasePolicy(d, new Planned(Optional.of(ONE_DAY), true, List.of()), Duration.ofHours(24), List.of(), Optional.of("Sent"));
     }
 

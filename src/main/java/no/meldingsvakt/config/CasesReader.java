@@ -11,7 +11,8 @@ import no.meldingsvakt.classify.Category;
 /** Reads an organisation's {@code cases} section: deadlines, reminders, escalation, joining, reply copies. */
 final class CasesReader {
     private static final List<String> DEADLINE_KEYS = List.of("reply_within", "remind_before", "repeat_every", "remind", "escalate_after", "escalate_to");
-    private static final Set<Category> ANSWERED = Set.of(Category.ERROR, Category.MISSING_RECEIPT, Category.IMPORTANT_INFO, Category.UNKNOWN);
+    private static final Set<Category> ANSWERED = java.util.Arrays.stream(Category.values()).filter(Category::answered)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private CasesReader() {}
 

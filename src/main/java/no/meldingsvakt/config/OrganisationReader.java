@@ -238,7 +238,7 @@ final class OrganisationReader {
     private static List<String> uncovered(List<Route> routes) {
         List<String> out = new ArrayList<>();
         for (Category c : Category.values()) {
-            boolean covered = c == Category.AUTOMATIC || routes.stream().anyMatch(r -> (r.categories().isEmpty() || r.categories().contains(c))
+            boolean covered = c.kind() == Category.Kind.ROBOT || routes.stream().anyMatch(r -> (r.categories().isEmpty() || r.categories().contains(c))
                     && r.services().isEmpty() && r.senderDomains().isEmpty() && r.time().isEmpty() && !r.lists().isEmpty());
             if (!covered) {
                 out.add(c.id());
@@ -267,7 +267,7 @@ final class OrganisationReader {
     private Map<Category, CategoryPolicy> policy() {
         Map<Category, CategoryPolicy> out = new EnumMap<>(Category.class);
         for (Category c : Category.values()) {
-            boolean receipt = c != Category.PLANNED && c != Category.AUTOMATIC;
+            boolean receipt = c.receiptByDefault();
             out.put(c, new CategoryPolicy(receipt));
         }
         o.get("policy").ifPresent(p -> {
@@ -284,7 +284,7 @@ final class OrganisationReader {
                     continue;
                 }
                 boolean receipt = n.bool("receipt").orElse(out.get(cat.get()).receipt());
-                if (receipt && (cat.get() == Category.AUTOMATIC || cat.get() == Category.PLANNED)) {
+                if (receipt && !cat.get().receiptAllowed()) {
                     n.get("receipt").ifPresent(r -> r.error("the routine forbids receipts for " + cat.get().id()));
                     receipt = false;
                 }

@@ -26,14 +26,14 @@ public final class NoticeExtractor {
      *     mentions but is not about
      */
     public static NoticeDetails extract(ParsedMessage m, Category category, Instant received, String ownOrganisation, NoticeChecks checks) {
-        if (category == Category.AUTOMATIC || category == Category.UNKNOWN) {
+        if (!category.readable()) {
             return NoticeDetails.NONE;
         }
         // A notice is a page or two; bounding the text bounds the work hostile input can cause.
         String subject = cap(m.originalSubject(), 1_000);
         String body = QuotedHeaders.strip(cap(m.noticeText(), MAX_TEXT));
         Instant announced = announced(m, received);
-        boolean planned = category == Category.PLANNED;
+        boolean planned = category.kind() == Category.Kind.PLANNED_STOP;
         TimeExpressions times = new TimeExpressions(announced.atZone(TimeExpressions.OSLO).toLocalDate(), planned);
         TimeWindow window = choose(times.find(subject + "\n\n" + body), planned);
         if (window.start().isPresent() && window.end().isEmpty()) {

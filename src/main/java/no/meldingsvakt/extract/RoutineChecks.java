@@ -21,8 +21,8 @@ final class RoutineChecks {
 
     static List<Problem> check(Category category, TimeWindow window, Optional<String> phone, Instant announced, NoticeChecks checks) {
         List<Problem> out = new ArrayList<>();
-        boolean planned = category == Category.PLANNED;
-        boolean incident = category == Category.ERROR || category == Category.IMPORTANT_INFO;
+        boolean planned = category.kind() == Category.Kind.PLANNED_STOP;
+        boolean incident = category.kind() == Category.Kind.INCIDENT;
         if (!planned && !incident) {
             return out;
         }

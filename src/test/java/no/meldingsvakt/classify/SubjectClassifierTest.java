@@ -135,6 +135,11 @@ class SubjectClassifierTest {
             St. Olavs hospital HF planlagt stopp i meldingstrafikk                                | planned
             Meldingsutveksling - feil                                                             | error
             Meldingsutveksling: planlagt stopp                                                    | planned
+            Endring i adresseregisteret                                                           | address-register
+            Endringer i adresseregisteret for Orkland kommune                                     | address-register
+            SV: Oppdatering av adresseregister                                                    | address-register
+            Ny oppføring i adresseregisteret                                                      | address-register
+            Address register update                                                               | address-register
             """)
     void standard_subjects_as_people_write_them(String subject, String expected) {
         Optional<Category> c = SubjectClassifier.classify(SubjectNormalizer.normalize(subject));

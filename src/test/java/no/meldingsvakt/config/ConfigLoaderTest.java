@@ -180,11 +180,11 @@ class ConfigLoaderTest {
     @Test
     void fallback_lists_are_needed_only_where_a_notice_could_reach_nobody() throws Exception {
         String covered = VALID.replace("    fallback_lists: [drift]\n", "    routes: [{when: {category: [planned, error, missing-receipt,"
-                + " important-info, unknown]}, then: [drift]}]\n    admin_list: drift\n");
+                + " important-info, address-register, unknown]}, then: [drift]}]\n    admin_list: drift\n");
         assertThat(LOADER.parse(Path.of("m.yaml"), covered).organisations().get(0).fallbackLists()).isEmpty();
         assertThat(errors(covered.replace("unknown]}", "unknown], service: PLO}"))).singleElement().asString()
                 .contains("fallback_lists: missing required key: no route takes every notice of planned, error, missing-receipt,"
-                        + " important-info, unknown whatever its service");
+                        + " important-info, address-register, unknown whatever its service");
         assertThat(errors(covered.replace("    admin_list: drift\n", ""))).singleElement().asString()
                 .contains("without admin_list, reports and alerts go to the fallback lists");
     }

@@ -122,6 +122,18 @@ class CategoryBehaviourTest {
     }
 
     @Test
+    void an_address_register_change_gets_no_receipt_and_no_deadline_but_reaches_staff() {
+        mail.send(Emails.message().from("Kundesenter <kari@hemit.test>").subject("Endring i adresseregisteret for Orkland kommune")
+                .body("Ny HER-id for hjemmetjenesten fra 1. juni.\n").bytes(), MAILBOX);
+        List<MimeMessage> copies = mail.awaitInbox(LEADER, 1, WAIT);
+        assertThat(Mails.subject(copies.get(0))).startsWith("[Meldingsvakt] Endring i adresseregister:");
+        awaitIdleOutbox();
+        assertThat(mail.inbox("kari@hemit.test")).as("no receipt by default").isEmpty();
+        assertThat(harness.service().store().query("SELECT category, coalesce(due_at, 'none') FROM cases").get(0))
+                .containsExactly("address-register", "none");
+    }
+
+    @Test
     void plo_on_two_lists_gets_one_copy_per_notice() {
         mail.send(Emails.inquiry().bytes(), MAILBOX);
         mail.send(Emails.errorNotice().bytes(), MAILBOX);
