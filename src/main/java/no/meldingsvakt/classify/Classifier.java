@@ -26,6 +26,15 @@ public final class Classifier {
             "(?<!\\p{L})(alle|all)\\s+(meldingstyper|meldingstypar|tjenester|tenester|message\\s+types|services)(?!\\p{L})",
             java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
 
+    /** «se vedlagt», «se over»: the answer stands elsewhere in the notice (an attachment, the text above). */
+    private static final java.util.regex.Pattern SEE_ELSEWHERE = java.util.regex.Pattern.compile(
+            "^(se|sjå|see)\\s+(vedlagt|vedlegg|vedlegget|over|under|ovenfor|nedenfor|attached|attachment|above|below)",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+    /** "helsestasjon er ikke berørt", "unntatt lab", "ikke PLO": a service the sender says is not affected. */
+    private static final java.util.regex.Pattern UNAFFECTED = java.util.regex.Pattern.compile(
+            "[\\p{L}-]+\\s+(er|vert|is|are)\\s+(ikke|ikkje|not)\\s+(berørt|berørte|påvirket|råka|affected)|(unntatt|utenom|bortsett fra|ikke|ikkje|except|not)\\s+[\\p{L}-]+",
+            java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
+
     private Classifier() {}
 
     /**
@@ -41,10 +50,14 @@ public final class Classifier {
         if (a.value().isEmpty()) {
             return java.util.Set.of();
         }
-        if (ALL.matcher(a.value().get()).find()) {
+        String answer = a.value().get();
+        if (SEE_ELSEWHERE.matcher(answer).find()) {
+            return mentioned;
+        }
+        if (ALL.matcher(answer).find()) {
             return ServiceDetector.all(vocabulary);
         }
-        return ServiceDetector.detect(a.value().get(), vocabulary);
+        return ServiceDetector.detect(UNAFFECTED.matcher(answer).replaceAll(" "), vocabulary);
     }
 
     private static String cap(String s) {

@@ -41,8 +41,15 @@ public final class NoticeExtractor {
             ZonedDateTime start = window.start().get();
             window = new TimeWindow(window.start(), TimeTokens.duration(subject + "\n\n" + body).map(start::plus));
         }
+        // The form's own labels: an answer that says nothing («Ukjent», «-») gives nothing, never a guess from elsewhere.
+        if (FormLabels.unanswered(body, FormLabels.START) && !planned) {
+            window = new TimeWindow(Optional.empty(), window.end());
+        }
+        if (FormLabels.unanswered(body, FormLabels.END) && !planned) {
+            window = new TimeWindow(window.start(), Optional.empty());
+        }
         Optional<String> organisation = organisation(subject, body, cap(m.noticeText(), MAX_TEXT), m, ownOrganisation);
-        Optional<String> phone = PhoneNumbers.patientPhone(subject + "\n" + body);
+        Optional<String> phone = FormLabels.unanswered(body, FormLabels.PHONE) ? Optional.empty() : PhoneNumbers.patientPhone(subject + "\n" + body);
         return new NoticeDetails(organisation, window, phone, RoutineChecks.check(category, window, phone, announced, checks));
     }
 

@@ -38,6 +38,13 @@ class FormAnswersTest {
     }
 
     @Test
+    void see_attached_follows_to_where_it_points_and_a_service_said_to_be_unaffected_does_not_count() {
+        assertThat(services("Berørt tjeneste: se vedlagt\n\nVedlegg: nedetid for labsvar og epikriser\n")).containsExactlyInAnyOrder("lab", "epikrise");
+        assertThat(services("Berørt tjeneste: PLO, helsestasjon er ikke berørt\n")).containsExactly("PLO");
+        assertThat(services("Berørte tjenester: alle unntatt lab\n")).doesNotContain("lab");
+    }
+
+    @Test
     void all_message_types_means_every_service_of_the_vocabulary() {
         Set<String> all = Classifier.affected("Berørt tjeneste: alle meldingstyper\n", Set.of(), Map.of("rus", List.of("rusomsorg")));
         assertThat(all).contains("PLO", "helsestasjon", "legevakt", "fastlege", "epikrise", "lab", "dialogmelding", "henvisning", "rus");
