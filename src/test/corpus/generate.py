@@ -251,6 +251,19 @@ case('address-register-change.eml', message(std('Norsk helsenett <kundesenter@nh
     category='address-register', receipt=False, organisation='Malvik kommune', sender='kundesenter@nhn.no',
     windowStart='2025-06-01T00:00+02:00')
 
+ICS = ('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN\r\nMETHOD:REQUEST\r\n'
+       'BEGIN:VEVENT\r\nUID:040000008200E00074C5B7101A82E008@helse-nord.no\r\nDTSTAMP:20250520T080000Z\r\n'
+       'DTSTART:20250610T160000Z\r\nDTEND:20250610T190000Z\r\n'
+       'SUMMARY:Planlagt stopp i meldingstrafikk Helse Nord IKT\r\n'
+       'DESCRIPTION:Telefonnummer for mottak av pasientrelaterte opplysninger ved nedetid: 77 66 90 00\r\n'
+       'END:VEVENT\r\nEND:VCALENDAR\r\n')
+case('planned-calendar-invitation.eml', message(std('Helse Nord IKT <drift@hnikt.no>', 'Planlagt stopp i meldingstrafikk Helse Nord IKT',
+     'Tue, 20 May 2025 10:00:00 +0200', 'p50@hnikt.no'), multipart('mixed', [
+    part('Hei,\n\nvi sender tidspunktet som en kalenderinvitasjon.\n'),
+    ('Content-Type: text/calendar; charset="utf-8"; method=REQUEST\r\nContent-Transfer-Encoding: 8bit\r\n\r\n' + ICS).encode('utf-8')])),
+    category='planned', organisation='Helse Nord IKT', sender='drift@hnikt.no',
+    windowStart='2025-06-10T18:00+02:00', windowEnd='2025-06-10T21:00+02:00', phone='+4777669000')
+
 case('planned-iso-dates.eml', message(std('Drift <drift@selbu.kommune.no>', 'Planlagt stopp i meldingstrafikk Selbu kommune', 'Mon, 21 Apr 2025 08:00:00 +0200', 'p20@selbu.kommune.no'),
     part('Telefon (pasientrelatert): +47 73 81 67 00\nNedetid: 2025-05-06 18:00 - 2025-05-06 23:00\n')),
     category='planned', organisation='Selbu kommune', sender='drift@selbu.kommune.no',

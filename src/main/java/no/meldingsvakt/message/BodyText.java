@@ -111,6 +111,12 @@ final class BodyText {
                 return;
             }
             String name = fileName(p);
+            if (p.isMimeType("text/calendar") || p.isMimeType("application/ics") || name.toLowerCase(Locale.ROOT).endsWith(".ics")) {
+                if (documents.size() < MAX_DOCUMENTS) {
+                    CalendarText.of(text(p)).ifPresent(documents::add);
+                }
+                return;
+            }
             if (AttachmentText.wanted(baseType(p), name)) {
                 if (documents.size() < MAX_DOCUMENTS) {
                     try (InputStream in = p.getInputStream()) {
