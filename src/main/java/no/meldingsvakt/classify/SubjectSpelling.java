@@ -12,13 +12,32 @@ import java.util.regex.Pattern;
  * the phrases' own words are corrected, so an ordinary subject never turns into a notice.
  */
 final class SubjectSpelling {
-    private static final List<String> WORDS = List.of("planlagt", "planlagte", "planlagd", "planlagde", "forsinkelse", "forsinking", "nedetid",
+    private static final List<String> LISTED = List.of("planlagt", "planlagte", "planlagd", "planlagde", "forsinkelse", "forsinking", "nedetid",
             "meldingsutveksling", "meldingsutvekslingen", "meldingsutvekslinga", "meldingstrafikk", "meldingstrafikken", "meldingsflyt",
             "manglende", "manglande", "kvittering", "kvitteringer", "kvitteringar", "applikasjonskvittering", "applikasjonskvitteringer",
             "viktig", "informasjon", "vedrørende", "driftsstans", "elektronisk", "message", "exchange", "messaging", "downtime",
             "maintenance", "missing", "receipt", "receipts", "acknowledgement", "acknowledgements", "important", "information", "regarding",
             "planned", "scheduled");
     private static final Pattern WORD = Pattern.compile("\\p{L}{6,}");
+    /** The listed words and every long literal word of the categories' own phrases: a new category's words are forgiven too. */
+    private static final List<String> WORDS = words();
+
+    private static List<String> words() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>(LISTED);
+        for (Category c : Category.values()) {
+            for (Category.Phrase p : c.phrases()) {
+                Matcher m = WORD.matcher(p.pattern().pattern().replaceAll("\\\\[a-z]", " "));
+                while (m.find()) {
+                    String w = m.group().toLowerCase(Locale.ROOT);
+                    // With the endings a phrase allows after it: "adresseregister(et)?".
+                    for (String ending : new String[] {"", "et", "en", "er", "a", "ene"}) {
+                        out.add(w + ending);
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
 
     private SubjectSpelling() {}
 

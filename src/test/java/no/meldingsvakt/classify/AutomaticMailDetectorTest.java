@@ -41,6 +41,16 @@ class AutomaticMailDetectorTest {
     }
 
     @org.junit.jupiter.api.Test
+    void a_person_writing_through_a_helpdesk_tool_is_a_person() throws Exception {
+        byte[] person = Emails.message().from("servicedesk@leverandor.test").subject("Feil i meldingsutveksling").header("X-ServiceNow-Source", "Email")
+                .body("Hei, vi ser at epikriser fra dere ikke kommer fram siden kl 08. Kan dere sjekke køen? Mvh Per\n").bytes();
+        assertThat(Classifier.classify(new MessageReader().read(person), "meldingsansvarlig@kommune.test").automatic()).isFalse();
+        byte[] robot = Emails.message().from("servicedesk@leverandor.test").subject("Feil i meldingsutveksling").header("X-ServiceNow-Source", "Email")
+                .body("Din henvendelse er registrert med saksnummer INC0012345.\n").bytes();
+        assertThat(Classifier.classify(new MessageReader().read(robot), "meldingsansvarlig@kommune.test").automatic()).isTrue();
+    }
+
+    @org.junit.jupiter.api.Test
     void a_person_forwarding_a_ticket_systems_mail_makes_it_a_notice_again() throws Exception {
         String body = "Se under – dette gjelder oss.\n\n-----Opprinnelig melding-----\nFra: Service Desk <servicedesk@leverandor.test>\n"
                 + "Sendt: 12. mars 2026 08:00\nTil: it@kommune.test\nEmne: Feil i meldingsutveksling\n\n"

@@ -168,4 +168,39 @@ class SubjectClassifierTest {
     void ordinary_subjects_stay_unknown(String subject) {
         assertThat(SubjectClassifier.classify(SubjectNormalizer.normalize(subject), false)).isEmpty();
     }
+
+    /** Property-style: every standard subject of the list above, shouted, mistyped once, or behind a ticket number, keeps its category. */
+    @org.junit.jupiter.api.Test
+    void every_standard_subject_keeps_its_category_shouted_mistyped_or_behind_a_ticket_number() {
+        java.util.List<String[]> standard = java.util.List.of(
+                new String[] {"Planlagt stopp/forsinkelse i meldingstrafikk Orkland kommune 12.03.2025 kl 16-20", "planned"},
+                new String[] {"Planlagt nedetid i meldingsutvekslingen 12. mars", "planned"},
+                new String[] {"Feil i meldingsutveksling - Trondheim kommune", "error"},
+                new String[] {"Feil i elektronisk meldingsutveksling", "error"},
+                new String[] {"Manglende applikasjonskvittering", "missing-receipt"},
+                new String[] {"Manglende kvitteringer på PLO-meldinger", "missing-receipt"},
+                new String[] {"Viktig informasjon vedrørende meldingsutveksling", "important-info"},
+                new String[] {"Endring i adresseregisteret", "address-register"});
+        java.util.List<String> wrong = new java.util.ArrayList<>();
+        for (String[] s : standard) {
+            java.util.List<String> variants = new java.util.ArrayList<>(java.util.List.of(s[0].toUpperCase(java.util.Locale.ROOT),
+                    "INC0012345 " + s[0], "[Sak #4711] " + s[0]));
+            // One letter dropped from each long word in turn: a typo anywhere in the phrase.
+            String[] words = s[0].split(" ");
+            for (int w = 0; w < words.length; w++) {
+                if (words[w].matches("\\p{L}{7,}")) {
+                    String[] typo = words.clone();
+                    typo[w] = typo[w].substring(0, 3) + typo[w].substring(4);
+                    variants.add(String.join(" ", typo));
+                }
+            }
+            for (String v : variants) {
+                String got = SubjectClassifier.classify(SubjectNormalizer.normalize(v), true).map(Category::id).orElse("none");
+                if (!got.equals(s[1])) {
+                    wrong.add(v + " -> " + got);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
 }
