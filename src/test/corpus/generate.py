@@ -264,6 +264,33 @@ case('planned-calendar-invitation.eml', message(std('Helse Nord IKT <drift@hnikt
     category='planned', organisation='Helse Nord IKT', sender='drift@hnikt.no',
     windowStart='2025-06-10T18:00+02:00', windowEnd='2025-06-10T21:00+02:00', phone='+4777669000')
 
+case('error-nynorsk-subject-and-form.eml', message(std('IKT Volda <ikt@volda.kommune.no>', 'Feil i meldingsutvekslinga Volda kommune',
+     'Thu, 22 May 2025 09:40:00 +0200', 'e60@volda.kommune.no'), part(
+    'Telefonnummer for mottak av pasientrelaterte opplysningar ved nedetid: 70 05 87 00\n'
+    'Tidspunkt hendinga oppstod: 22.05.2025 kl. 08:30\n'
+    'Berørt teneste (til dømes PLO eller helsestasjon): Dialogmeldingar\n'
+    'Når normal e-meldingskommunikasjon er venta å vere på plass: ukjent\n')),
+    category='error', receipt=True, organisation='Volda kommune', sender='ikt@volda.kommune.no',
+    windowStart='2025-05-22T08:30+02:00', phone='+4770058700', services=['dialogmelding'], routes=['it-feil'], problems=['no-expected-end'])
+
+case('planned-english-vendor.eml', message(std('CareSoft Operations <operations@caresoft.example>',
+     'Planned downtime - message exchange, Orkland kommune 17.06.2025 20:00-22:00', 'Mon, 2 Jun 2025 14:00:00 +0200', 'p61@caresoft.example'), part(
+    'Dear customer,\n\nWe will upgrade the message server on 17.06.2025 from 20:00 to 22:00. Messages are queued and delivered afterwards.\n'
+    'Phone for patient information during the downtime: 72 40 00 00\n\nCareSoft Operations\n')),
+    category='planned', organisation='Orkland kommune', sender='operations@caresoft.example',
+    windowStart='2025-06-17T20:00+02:00', windowEnd='2025-06-17T22:00+02:00', phone='+4772400000')
+
+case('auto-ticket-acknowledgement.eml', message(std('Service Desk <servicedesk@leverandor.example>',
+     'INC0012345 Feil i meldingsutveksling', 'Fri, 23 May 2025 08:01:00 +0200', 'a62@leverandor.example'), part(
+    'Din henvendelse er registrert med saksnummer INC0012345. Vi tar kontakt når saken er behandlet.\n\n'
+    'Dette er en automatisk generert e-post. Ikke svar på denne e-posten.\n')),
+    category='error', receipt=False, sender='servicedesk@leverandor.example', routes=['it-feil'], problems=['no-phone', 'no-time', 'no-expected-end'])
+
+case('missing-receipt-typo-subject.eml', message(std('Fastlege Berg <post@bergfastlege.example>', 'Manglende kviteringer',
+     'Fri, 23 May 2025 11:00:00 +0200', 'm63@bergfastlege.example'), part(
+    'Hei, vi har ikke fått apprec på tre henvisninger sendt i går.\n')),
+    category='missing-receipt', receipt=True, sender='post@bergfastlege.example', services=['henvisning'], routes=['it-feil'])
+
 case('planned-iso-dates.eml', message(std('Drift <drift@selbu.kommune.no>', 'Planlagt stopp i meldingstrafikk Selbu kommune', 'Mon, 21 Apr 2025 08:00:00 +0200', 'p20@selbu.kommune.no'),
     part('Telefon (pasientrelatert): +47 73 81 67 00\nNedetid: 2025-05-06 18:00 - 2025-05-06 23:00\n')),
     category='planned', organisation='Selbu kommune', sender='drift@selbu.kommune.no',

@@ -15,7 +15,9 @@ public final class Classifier {
     /** Words that put a mail in e-health: the patient-information line every notice carries, messages, systems. */
     private static final java.util.regex.Pattern MESSAGING_CONTEXT = java.util.regex.Pattern.compile(
             "(?<!\\p{L})(e-?)?melding\\p{L}*|e-?helse|pasient\\p{L}*|(?<!\\p{L})helse\\p{L}*|journal\\p{L}*|fagsystem\\p{L}*"
-                    + "|(?<!\\p{L})(epj|nhn|dips|gerica|cosdoc|infodoc|e-?resept|adresseregister\\p{L}*)(?!\\p{L})",
+                    + "|(?<!\\p{L})(epj|nhn|dips|gerica|cosdoc|infodoc|e-?resept|adresseregister\\p{L}*)(?!\\p{L})"
+                    // The English a vendor writes.
+                    + "|(?<!\\p{L})(messag\\p{L}*|patient\\p{L}*|e-?health|health\\s+record\\p{L}*)(?!\\p{L})",
             java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
 
     /** The form's «Berørt tjeneste» label, in bokmål, nynorsk and English. */
