@@ -28,11 +28,12 @@ public final class SubjectClassifier {
      *     patient-information line is
      */
     public static Optional<Category> classify(String normalizedSubject, boolean aboutMessaging) {
-        Optional<Category> whole = match(normalizedSubject, aboutMessaging);
+        String subject = SubjectSpelling.corrected(normalizedSubject);
+        Optional<Category> whole = match(subject, aboutMessaging);
         if (whole.isPresent()) {
             return whole;
         }
-        for (String segment : SEGMENT.split(normalizedSubject)) {
+        for (String segment : SEGMENT.split(subject)) {
             Optional<Category> c = match(segment.strip(), aboutMessaging);
             if (c.isPresent()) {
                 return c;
@@ -42,7 +43,7 @@ public final class SubjectClassifier {
     }
 
     private static Optional<Category> match(String text, boolean aboutMessaging) {
-        String s = LEAD_IN.matcher(SubjectSpelling.corrected(text)).replaceFirst("");
+        String s = LEAD_IN.matcher(text).replaceFirst("");
         for (Category c : Category.values()) {
             for (Category.Phrase p : c.phrases()) {
                 if ((aboutMessaging || !p.needsContext()) && p.pattern().matcher(s).find()) {

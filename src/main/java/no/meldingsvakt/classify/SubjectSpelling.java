@@ -51,7 +51,25 @@ final class SubjectSpelling {
         return out.toString();
     }
 
+    /** Subjects repeat their words: each word is looked up once (bounded, so hostile subjects cannot grow it without end). */
+    private static final java.util.Map<String, String> SEEN = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static String nearest(String word) {
+        if (word.length() > 40) {
+            return word;
+        }
+        String cached = SEEN.get(word);
+        if (cached != null) {
+            return cached;
+        }
+        String found = lookUp(word);
+        if (SEEN.size() < 10_000) {
+            SEEN.put(word, found);
+        }
+        return found;
+    }
+
+    private static String lookUp(String word) {
         String w = word.toLowerCase(Locale.ROOT);
         if (WORDS.contains(w)) {
             return word;
