@@ -99,9 +99,8 @@ public final class NoticePipeline {
             seen = store.seenMessageKey(org.id(), clashKey(baseKey, fingerprint)).or(() -> Optional.of(new Store.Seen("", "clash")));
         }
         if (seen.isPresent() && (seen.get().fingerprint() == null || seen.get().fingerprint().equals(fingerprint))) {
-            return intake(org, in, baseKey, fingerprint, m, "", "", MessageStatus.DUPLICATE, "same mail already processed",
-                    Optional.empty(), Optional.of(seen.get().caseRef()).filter(s -> !s.isEmpty()), List.of(), List.of(),
-                    List.of(new AuditEntry("duplicate", baseKey)));
+            return intake(org, in, baseKey, fingerprint, m).category("", "").status(MessageStatus.DUPLICATE, "same mail already processed")
+                    .caseRef(Optional.of(seen.get().caseRef()).filter(s -> !s.isEmpty())).audit(List.of(new AuditEntry("duplicate", baseKey))).build();
         }
         String key = seen.isPresent() ? clashKey(baseKey, fingerprint) : baseKey;
         if (seen.isPresent()) {
@@ -122,8 +121,8 @@ public final class NoticePipeline {
         List<ReportBounce.Bounce> bounced = c.automatic() ? bounces.match(m, in.bytes()) : List.of();
         if (!bounced.isEmpty()) {
             bounced.forEach(b -> audit.add(new AuditEntry("bounce", b.kind() + " to " + b.recipient() + ": " + b.status())));
-            return intake(org, in, key, fingerprint, m, c.category().id(), c.automaticReason().orElse(null), MessageStatus.PROCESSED, "bounce",
-                    Optional.empty(), Optional.empty(), List.of(), bounces.report(org, templates.forOrganisation(org), key, bounced), audit);
+            return intake(org, in, key, fingerprint, m).category(c.category().id(), c.automaticReason().orElse(null))
+                    .status(MessageStatus.PROCESSED, "bounce").mails(bounces.report(org, templates.forOrganisation(org), key, bounced)).audit(audit).build();
         }
 
         boolean opensCase = c.category() != no.meldingsvakt.classify.Category.AUTOMATIC;
@@ -194,9 +193,9 @@ public final class NoticePipeline {
                 "the partner wrote again after the answer; reply due " + d)));
         change.filter(ch -> ch.windowStart().isPresent()).ifPresent(ch -> audit.add(new AuditEntry("window-updated",
                 ch.windowStart().get() + " - " + ch.windowEnd().map(Object::toString).orElse("?"))));
-        return intake(org, in, key, fingerprint, m, c.category().id(), c.automaticReason().orElse(null), MessageStatus.PROCESSED, null,
-                newCase ? Optional.of(follow.newCase(org, a, ref, selection.lists(), in.arrivedAt())) : Optional.empty(),
-                caseRef, change, caseRef.isPresent() ? List.copyOf(thread) : List.of(), mails, audit);
+        return intake(org, in, key, fingerprint, m).category(c.category().id(), c.automaticReason().orElse(null))
+                .newCase(newCase ? Optional.of(follow.newCase(org, a, ref, selection.lists(), in.arrivedAt())) : Optional.empty())
+                .caseRef(caseRef).caseChange(change).threadIds(caseRef.isPresent() ? List.copyOf(thread) : List.of()).mails(mails).audit(audit).build();
     }
 
     /** A staff member answered a copy or reminder: send it on to the partner, mark the case answered, pass nothing else on. */
@@ -216,8 +215,8 @@ public final class NoticePipeline {
                         templates.forOrganisation(org).render("staff-reply-refused", follow.refusedValues(org, k, m)), Optional.empty()));
                 audit.add(new AuditEntry("staff-reply-refused", "the answer by " + by
                         + " could not be told apart from the quoted text; nothing was sent on and the writer was told"));
-                return intake(org, in, key, fingerprint, m, "staff-reply", c.automaticReason().orElse(null), MessageStatus.PROCESSED, null,
-                        Optional.empty(), Optional.of(k.ref()), thread, mails, audit);
+                return intake(org, in, key, fingerprint, m).category("staff-reply", c.automaticReason().orElse(null))
+                        .caseRef(Optional.of(k.ref())).threadIds(thread).mails(mails).audit(audit).build();
             }
             Optional<OutgoingMail> answer = follow.relay(org, templates.forOrganisation(org), k, m, written.get(), key);
             answer.ifPresent(mails::add);
@@ -225,8 +224,8 @@ public final class NoticePipeline {
         }
         Intake.CaseChange answered = Intake.CaseChange.answered(by);
         audit.add(new AuditEntry("answered", "reply through Meldingsvakt by " + by));
-        return intake(org, in, key, fingerprint, m, "staff-reply", c.automaticReason().orElse(null), MessageStatus.PROCESSED, null, Optional.empty(),
-                Optional.of(k.ref()), Optional.of(answered), thread, mails, audit);
+        return intake(org, in, key, fingerprint, m).category("staff-reply", c.automaticReason().orElse(null))
+                .caseRef(Optional.of(k.ref())).caseChange(Optional.of(answered)).threadIds(thread).mails(mails).audit(audit).build();
     }
 
     private static String clashKey(String messageKey, String fingerprint) {
@@ -255,23 +254,15 @@ public final class NoticePipeline {
         List<OutgoingMail> mails = redistribute.compose(org, OutgoingMail.REPORT, key, Optional.empty(),
                 Redistribute.recipients(org, lists), templates.forOrganisation(org).render("quarantine-report", values),
                 in.headersOnly() ? Optional.empty() : Optional.of(in.bytes()));
-        return intake(org, in, key, null, partial, "", "", MessageStatus.QUARANTINED, reason, Optional.empty(), Optional.empty(), List.of(),
-                mails, List.of(new AuditEntry("quarantined", reason + "; reported to " + lists)));
+        return intake(org, in, key, null, partial).status(MessageStatus.QUARANTINED, reason).mails(mails)
+                .audit(List.of(new AuditEntry("quarantined", reason + "; reported to " + lists))).build();
     }
 
-    private Intake intake(OrganisationConfig org, Incoming in, String key, String fingerprint, ParsedMessage m, String category, String automatic,
-            MessageStatus status, String reason, Optional<Intake.NewCase> newCase, Optional<String> caseRef, List<String> thread,
-            List<OutgoingMail> mails, List<AuditEntry> audit) {
-        return intake(org, in, key, fingerprint, m, category, automatic, status, reason, newCase, caseRef, Optional.empty(), thread, mails, audit);
-    }
-
-    private Intake intake(OrganisationConfig org, Incoming in, String key, String fingerprint, ParsedMessage m, String category, String automatic,
-            MessageStatus status, String reason, Optional<Intake.NewCase> newCase, Optional<String> caseRef, Optional<Intake.CaseChange> change,
-            List<String> thread, List<OutgoingMail> mails, List<AuditEntry> audit) {
+    /** The intake of this message with what every intake has: where it came from, its key, sender and subject. */
+    private static Intake.Builder intake(OrganisationConfig org, Incoming in, String key, String fingerprint, ParsedMessage m) {
         String sender = m == null ? "" : m.fromAddress().orElse("");
         String subject = m == null ? "" : MailFactory.headerSafe(m.subject());
-        return new Intake(org.id(), in.uidValidity(), in.uid(), key, fingerprint, sender, subject, category, automatic, status, reason,
-                in.arrivedAt(), newCase, caseRef, change, thread, mails, audit);
+        return Intake.of(org.id(), in.uidValidity(), in.uid(), in.arrivedAt()).key(key, fingerprint).from(sender, subject);
     }
 
     private static List<String> threadParents(ParsedMessage m) {
