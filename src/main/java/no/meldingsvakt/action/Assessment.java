@@ -9,6 +9,7 @@ import no.meldingsvakt.classify.Classifier;
 import no.meldingsvakt.config.OrganisationConfig;
 import no.meldingsvakt.extract.NoticeDetails;
 import no.meldingsvakt.extract.NoticeExtractor;
+import no.meldingsvakt.message.Addresses;
 import no.meldingsvakt.message.ParsedMessage;
 import no.meldingsvakt.trust.SenderCheck;
 import no.meldingsvakt.trust.SenderTrust;
@@ -56,7 +57,7 @@ public record Assessment(
                 && !AutomaticMailDetector.robotAddress(original.get())) {
             return original;
         }
-        Optional<String> replyTo = m.replyTo().filter(r -> sameDomain(r, from.get()));
+        Optional<String> replyTo = m.replyTo().filter(r -> Addresses.related(r, from.get()));
         return replyTo.or(() -> from);
     }
 
@@ -66,17 +67,12 @@ public record Assessment(
      * requires that id to be one it sent ({@link no.meldingsvakt.store.Store#staffMailCase}).
      */
     public boolean staffReply(OrganisationConfig org) {
-        String ours = "@" + domain(org.address()) + ">";
+        String ours = "@" + Addresses.domain(org.address()) + ">";
         return !classification.automatic() && FollowCase.fromStaff(org, message, sender)
                 && java.util.stream.Stream.concat(message.inReplyTo().stream(), message.references().stream())
                         .anyMatch(id -> id.startsWith("<mv.") && id.toLowerCase(Locale.ROOT).endsWith(ours));
     }
 
-    private static boolean sameDomain(String a, String b) {
-        String x = domain(a);
-        String y = domain(b);
-        return x.equals(y) || x.endsWith("." + y) || y.endsWith("." + x);
-    }
 
     private static ReceiptDecision routine(OrganisationConfig org, Classification c, Optional<String> to, SenderCheck sender) {
         if (!org.receiptFor(c.category())) {
@@ -96,9 +92,5 @@ public record Assessment(
             return ReceiptDecision.no("reply address is the monitored address", "ikke sendt (svaradressen er vår egen)");
         }
         return new ReceiptDecision(true, "receipt to " + to.get(), "sendt til " + to.get());
-    }
-
-    private static String domain(String address) {
-        return address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
     }
 }

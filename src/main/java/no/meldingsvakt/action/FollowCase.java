@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import no.meldingsvakt.calendar.BusinessCalendar;
 import no.meldingsvakt.classify.Category;
 import no.meldingsvakt.config.OrganisationConfig;
+import no.meldingsvakt.message.Addresses;
 import no.meldingsvakt.message.ParsedMessage;
 import no.meldingsvakt.outbound.MailFactory;
 import no.meldingsvakt.store.Cases;
@@ -95,14 +96,9 @@ final class FollowCase {
         if (from.isEmpty() || c.sender() == null || !c.sender().contains("@") || org.trust().ownDomain(from.get())) {
             return false;
         }
-        return !sameOrganisation(from.get(), c.sender()) && c.replyTo().map(r -> !sameOrganisation(r, from.get())).orElse(true);
+        return !Addresses.related(from.get(), c.sender()) && c.replyTo().map(r -> !Addresses.related(r, from.get())).orElse(true);
     }
 
-    private static boolean sameOrganisation(String a, String b) {
-        String x = a.substring(a.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
-        String y = b.substring(b.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
-        return x.equals(y) || x.endsWith("." + y) || y.endsWith("." + x);
-    }
 
     /** Whether the message comes from the case's partner (as the case recorded them) or from staff: only they can close it. */
     static boolean mayClose(OrganisationConfig org, Cases.CaseRecord c, Assessment a) {

@@ -93,17 +93,16 @@ public final class NoticePipeline {
         String baseKey = CaseRefs.messageKey(m.messageId(), in.bytes());
         String fingerprint = CaseRefs.fingerprint(m.fromAddress(), in.bytes());
         List<AuditEntry> audit = new ArrayList<>();
-        Optional<Store.Seen> seen = store.seenMessageKey(org.id(), baseKey);
-        if (seen.isPresent() && seen.get().fingerprint() != null && !seen.get().fingerprint().equals(fingerprint)) {
-            // Another mail under a used Message-ID is kept under a key of its own; a repeat of that one is a duplicate too.
-            seen = store.seenMessageKey(org.id(), clashKey(baseKey, fingerprint)).or(() -> Optional.of(new Store.Seen("", "clash")));
-        }
-        if (seen.isPresent() && (seen.get().fingerprint() == null || seen.get().fingerprint().equals(fingerprint))) {
+        // The same Message-ID from another sender or with another body is another mail: kept under a key of its own.
+        Optional<Store.Seen> first = store.seenMessageKey(org.id(), baseKey);
+        boolean clash = first.isPresent() && first.get().fingerprint() != null && !first.get().fingerprint().equals(fingerprint);
+        String key = clash ? clashKey(baseKey, fingerprint) : baseKey;
+        Optional<Store.Seen> same = clash ? store.seenMessageKey(org.id(), key) : first;
+        if (same.isPresent()) {
             return intake(org, in, baseKey, fingerprint, m).category("", "").status(MessageStatus.DUPLICATE, "same mail already processed")
-                    .caseRef(Optional.of(seen.get().caseRef()).filter(s -> !s.isEmpty())).audit(List.of(new AuditEntry("duplicate", baseKey))).build();
+                    .caseRef(Optional.of(same.get().caseRef()).filter(s -> !s.isEmpty())).audit(List.of(new AuditEntry("duplicate", baseKey))).build();
         }
-        String key = seen.isPresent() ? clashKey(baseKey, fingerprint) : baseKey;
-        if (seen.isPresent()) {
+        if (clash) {
             // Same Message-ID, another mail: whoever sent first must not be able to suppress this one.
             audit.add(new AuditEntry("message-id-clash", baseKey + " was already used by another mail (other sender or content); processed as " + key));
             LOG.warn("mailbox {}: Message-ID {} already seen with another sender or content; processing this mail as well", org.id(), baseKey);

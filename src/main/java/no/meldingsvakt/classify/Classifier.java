@@ -21,9 +21,8 @@ public final class Classifier {
             java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);
 
     /** The form's «Berørt tjeneste» label, in bokmål, nynorsk and English. */
-    private static final java.util.regex.Pattern AFFECTED = java.util.regex.Pattern.compile(
-            "ber(ø|o)rte?\\s+tjenester?|ber(ø|o)rte?\\s+tenester?|affected\\s+services?|ber(ø|o)rte?\\s+meldingstyper?",
-            java.util.regex.Pattern.UNICODE_CASE);
+    private static final FormAnswers.Label AFFECTED = FormAnswers.label(
+            "ber(ø|o)rte?\\s+tjenester?|ber(ø|o)rte?\\s+tenester?|affected\\s+services?|ber(ø|o)rte?\\s+meldingstyper?");
     private static final java.util.regex.Pattern ALL = java.util.regex.Pattern.compile(
             "(?<!\\p{L})(alle|all)\\s+(meldingstyper|meldingstypar|tjenester|tenester|message\\s+types|services)(?!\\p{L})",
             java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE);

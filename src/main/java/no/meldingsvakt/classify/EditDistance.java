@@ -4,6 +4,29 @@ package no.meldingsvakt.classify;
 public final class EditDistance {
     private EditDistance() {}
 
+    /**
+     * The known word nearest to {@code typed} (case ignored) within what {@code allowed} permits for
+     * that known word; the first of equally near ones. Empty when none is near enough.
+     */
+    public static java.util.Optional<String> closest(String typed, java.util.Collection<String> known,
+            java.util.function.ToIntFunction<String> allowed) {
+        String t = typed.toLowerCase(java.util.Locale.ROOT);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
+            int limit = allowed.applyAsInt(k);
+            if (Math.abs(k.length() - t.length()) > limit) {
+                continue; // no fewer edits than the difference in length
+            }
+            int d = of(t, k.toLowerCase(java.util.Locale.ROOT));
+            if (d <= limit && d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return java.util.Optional.ofNullable(best);
+    }
+
     /** Optimal string alignment distance: insertions, deletions, substitutions and swapped neighbours. */
     public static int of(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];

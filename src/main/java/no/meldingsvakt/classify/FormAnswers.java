@@ -33,15 +33,26 @@ public final class FormAnswers {
         static final Answer NO_LABEL = new Answer(false, Optional.empty());
     }
 
-    /**
-     * The answer to the first line matching {@code label} (a pattern for the label's words, matched
-     * at the start of a line after an optional bullet, followed by ':').
-     */
-    public static Answer answer(String text, Pattern label) {
+    /** A line of the form, compiled once: the label's words at the start of a line after an optional bullet, then ':'. */
+    public static final class Label {
+        private final Pattern line;
+
+        private Label(Pattern line) {
+            this.line = line;
+        }
+    }
+
+    /** @param words the label's words as a regular expression, matched without regard to case */
+    public static Label label(String words) {
+        return new Label(Pattern.compile("^[\\s*•\\-]*(?:" + words + ")[^:\\n]{0,40}:\\s*(.*)$",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+    }
+
+    /** The answer to the first line of the form with this label. */
+    public static Answer answer(String text, Label label) {
         String[] lines = withoutExamples(text).split("\n", -1);
-        Pattern start = Pattern.compile("^[\\s*•\\-]*(?:" + label.pattern() + ")[^:\\n]{0,40}:\\s*(.*)$", label.flags() | Pattern.CASE_INSENSITIVE);
         for (int i = 0; i < lines.length; i++) {
-            Matcher m = start.matcher(lines[i].length() > 998 ? lines[i].substring(0, 998) : lines[i]);
+            Matcher m = label.line.matcher(lines[i].length() > 998 ? lines[i].substring(0, 998) : lines[i]);
             if (!m.find()) {
                 continue;
             }

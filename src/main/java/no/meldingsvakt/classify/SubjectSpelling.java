@@ -75,18 +75,6 @@ final class SubjectSpelling {
             return word;
         }
         int allowed = w.length() >= 10 ? 2 : 1;
-        String best = null;
-        int bestDistance = allowed + 1;
-        for (String known : WORDS) {
-            if (Math.abs(known.length() - w.length()) > allowed) {
-                continue;
-            }
-            int d = EditDistance.of(w, known);
-            if (d < bestDistance) {
-                best = known;
-                bestDistance = d;
-            }
-        }
-        return best == null ? word : best;
+        return EditDistance.closest(w, WORDS, k -> allowed).orElse(word);
     }
 }

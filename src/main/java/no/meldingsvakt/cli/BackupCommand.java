@@ -9,22 +9,22 @@ import no.meldingsvakt.outbound.SentJournal;
 import no.meldingsvakt.store.Backup;
 import no.meldingsvakt.store.StoreException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** An online backup of the store into one file, checked before it is reported done. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = "Copy the store, while the service runs, into one file that restores it (see the README: Backup and restore).")
 final class BackupCommand implements Callable<Integer> {
-    @Option(names = "--config", paramLabel = "FILE", description = "The YAML config file (default: $MELDINGSVAKT_CONFIG, ./meldingsvakt.yaml, /etc/meldingsvakt/meldingsvakt.yaml).")
-    Path config;
+    @Mixin
+    ConfigOption configOption = new ConfigOption();
 
     @Parameters(paramLabel = "TO_FILE", description = "Where the copy goes; must not exist.")
     Path target;
 
     @Override
     public Integer call() {
-        config = ConfigFile.resolve(config);
+        Path config = configOption.resolve();
         try {
             AppConfig c = ConfigLoader.withoutSecrets().load(config);
             Backup.Result r = Backup.copy(c.storePath(), target, SentJournal.forStore(c.storePath()).pending());

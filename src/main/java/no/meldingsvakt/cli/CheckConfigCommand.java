@@ -8,6 +8,7 @@ import no.meldingsvakt.config.ConfigException;
 import no.meldingsvakt.config.ConfigLoader;
 import no.meldingsvakt.health.ConnectionCheck;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -17,15 +18,15 @@ final class CheckConfigCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The config file (the same as --config).")
     Path positional;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "The YAML config file (default: $MELDINGSVAKT_CONFIG, ./meldingsvakt.yaml, /etc/meldingsvakt/meldingsvakt.yaml).")
-    Path file;
+    @Mixin
+    ConfigOption configOption = new ConfigOption();
 
     @Option(names = "--connect", description = "Also log in to every mailbox and SMTP server and report what works.")
     boolean connect;
 
     @Override
     public Integer call() {
-        file = ConfigFile.resolve(file != null ? file : positional);
+        Path file = configOption.file != null ? configOption.file : ConfigFile.resolve(positional);
         try {
             // Without --connect nothing is logged in to: a secret missing here (CI, another machine) is only a warning.
             ConfigLoader loader = connect ? ConfigLoader.withSystemEnvironment() : ConfigLoader.forChecking();
@@ -46,11 +47,7 @@ final class CheckConfigCommand implements Callable<Integer> {
             }
             return ok ? 0 : 1;
         } catch (ConfigException e) {
-            System.err.println("Config " + file + " has " + e.errors().size() + " error(s):");
-            for (ConfigError err : e.errors()) {
-                System.err.println("  " + err);
-            }
-            return Main.CONFIG_ERROR;
+            return CalendarCommand.configError(file, e);
         }
     }
 }

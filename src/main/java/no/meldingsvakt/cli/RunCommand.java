@@ -12,18 +12,18 @@ import no.meldingsvakt.config.ConfigException;
 import no.meldingsvakt.config.ConfigLoader;
 import no.meldingsvakt.store.StoreLock;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** Runs the service until the process is told to stop (SIGTERM or Ctrl-C), then stops it cleanly. */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Watch every configured mailbox until stopped.")
 final class RunCommand implements Callable<Integer> {
-    @Option(names = "--config", paramLabel = "FILE", description = "The YAML config file (default: $MELDINGSVAKT_CONFIG, ./meldingsvakt.yaml, /etc/meldingsvakt/meldingsvakt.yaml).")
-    Path config;
+    @Mixin
+    ConfigOption configOption = new ConfigOption();
 
     @Override
     public Integer call() throws InterruptedException {
         AppConfig loaded;
-        config = ConfigFile.resolve(config);
+        Path config = configOption.resolve();
         try {
             loaded = ConfigLoader.withSystemEnvironment().load(config);
         } catch (ConfigException e) {

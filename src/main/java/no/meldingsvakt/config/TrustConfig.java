@@ -30,7 +30,7 @@ public record TrustConfig(Optional<Verification> verification, List<String> ownD
 
     /** Whether an address is at one of the organisation's own domains (or a subdomain of one). */
     public boolean ownDomain(String address) {
-        String d = address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+        String d = no.meldingsvakt.message.Addresses.domain(address);
         return ownDomains.stream().anyMatch(o -> d.equals(o) || d.endsWith("." + o));
     }
 

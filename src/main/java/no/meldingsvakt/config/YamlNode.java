@@ -216,7 +216,9 @@ final class YamlNode {
     void rejectUnknownKeys(java.util.Collection<String> hints) {
         for (String key : entries.keySet()) {
             if (!read.contains(key)) {
-                Optional<String> meant = Spelling.closest(key, hints.stream().filter(h -> !entries.containsKey(h)).toList());
+                // Within two edits, one for short keys: "hots" meant "host", "adress" meant "address".
+                Optional<String> meant = no.meldingsvakt.classify.EditDistance.closest(key, hints.stream().filter(h -> !entries.containsKey(h)).toList(),
+                        k -> Math.min(2, Math.max(1, k.length() / 4)));
                 if (meant.isPresent()) {
                     errors.withdraw(child(meant.get()));
                     errors.at(keyNodes.get(key), child(key), "unknown key: did you mean " + meant.get() + "?");

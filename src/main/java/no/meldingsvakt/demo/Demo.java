@@ -188,7 +188,7 @@ public final class Demo implements AutoCloseable {
             out.println("Still waiting to be sent: " + w[0] + " to " + w[1] + " (" + w[2] + " attempt(s)) " + w[3]);
         }
         out.println("What happened to each sample notice:");
-        lastReported = reportSince(0, out)[0];
+        lastReported = reportSince(0, out).lastId();
         out.println();
         out.println("Mailboxes now (IMAP 127.0.0.1:" + imapPort() + ", password '" + PASSWORD + "', no TLS):");
         List<String> boxes = new ArrayList<>(STAFF);
@@ -215,19 +215,21 @@ public final class Demo implements AutoCloseable {
      * sent to the running demo became. Returns how many it reported.
      */
     public int reportNew(PrintStream out) {
-        long[] r = reportSince(lastReported, out);
-        lastReported = r[0];
-        return (int) r[1];
+        Reported r = reportSince(lastReported, out);
+        lastReported = r.lastId();
+        return r.count();
     }
 
     private Store store() {
         return service.store();
     }
 
-    /** Prints the messages after {@code afterId}; returns the last id printed and how many. */
-    private long[] reportSince(long afterId, PrintStream out) {
+    private record Reported(long lastId, int count) {}
+
+    /** Prints the messages after {@code afterId}: the last id printed and how many. */
+    private Reported reportSince(long afterId, PrintStream out) {
         long last = afterId;
-        long n = 0;
+        int n = 0;
         for (String[] m : store().query("SELECT m.subject, m.category, m.automatic, coalesce(m.case_ref, '-'), "
                 + "(SELECT detail FROM audit a WHERE a.message_key = m.message_key AND a.event LIKE 'receipt-%'), "
                 + "(SELECT detail FROM audit a WHERE a.message_key = m.message_key AND a.event = 'redistribution-queued'), m.id, m.status, "
@@ -243,7 +245,7 @@ public final class Demo implements AutoCloseable {
             last = Math.max(last, Long.parseLong(m[6]));
             n++;
         }
-        return new long[] {last, n};
+        return new Reported(last, n);
     }
 
     private int count(String address) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import no.meldingsvakt.config.TrustConfig;
+import no.meldingsvakt.message.Addresses;
 import no.meldingsvakt.message.Headers;
 import no.meldingsvakt.message.ParsedMessage;
 
@@ -32,7 +33,7 @@ public final class SenderTrust {
             return SenderCheck.fail("no From address");
         }
         String from = m.fromAddress().get();
-        String fromDomain = from.substring(from.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+        String fromDomain = Addresses.domain(from);
         if (v.exchangeOnline()) {
             // Exchange strips X-MS-Exchange-Organization-* fields from mail that enters the tenant,
             // so this one was written inside it: a sender who logged in to the tenant.
@@ -61,12 +62,12 @@ public final class SenderTrust {
         }
         if (v.require() == TrustConfig.Require.ALIGNED) {
             AuthResults.Result dkim = topmost.get("dkim");
-            if (dkim != null && dkim.passed() && dkim.property("header.d").or(() -> dkim.property("header.i").map(SenderTrust::domainOf))
-                    .map(d -> aligned(d, fromDomain)).orElse(false)) {
+            if (dkim != null && dkim.passed() && dkim.property("header.d").or(() -> dkim.property("header.i").map(Addresses::domain))
+                    .map(d -> Addresses.related(d, fromDomain)).orElse(false)) {
                 return SenderCheck.pass("dkim=pass aligned with " + fromDomain);
             }
             AuthResults.Result spf = topmost.get("spf");
-            if (spf != null && spf.passed() && spf.property("smtp.mailfrom").map(SenderTrust::domainOf).map(d -> aligned(d, fromDomain)).orElse(false)) {
+            if (spf != null && spf.passed() && spf.property("smtp.mailfrom").map(d -> Addresses.related(d, fromDomain)).orElse(false)) {
                 return SenderCheck.pass("spf=pass aligned with " + fromDomain);
             }
         }
@@ -107,16 +108,5 @@ public final class SenderTrust {
             }
         }
         return List.of();
-    }
-
-    /** Relaxed alignment (RFC 7489 §3.1): one domain is the other or a subdomain of it. */
-    static boolean aligned(String a, String b) {
-        String x = a.toLowerCase(Locale.ROOT);
-        String y = b.toLowerCase(Locale.ROOT);
-        return x.equals(y) || x.endsWith("." + y) || (y.endsWith("." + x) && x.contains("."));
-    }
-
-    private static String domainOf(String v) {
-        return v.substring(v.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
     }
 }
