@@ -109,6 +109,11 @@ public final class NoticePipeline {
         }
         Assessment a = Assessment.of(org, m, in.arrivedAt());
         Classification c = a.classification();
+        if (a.sender().refuted()) {
+            // At 03:00 a wrong authserv-id shows here, one line per notice, not only in the audit.
+            LOG.info("mailbox {}: UID {} from {} is not authenticated ({}): no receipt, no answer, no closing", org.id(), in.uid(),
+                    m.fromAddress().orElse("?"), a.sender().why());
+        }
         audit.add(new AuditEntry("sender", a.sender().authenticated().map(x -> x ? "authenticated: " : "not authenticated: ").orElse("not verified: ")
                 + a.sender().why()));
         audit.add(new AuditEntry("classified", c.category().id() + c.automaticReason().map(r -> " (automatic: " + r + ")").orElse("")
