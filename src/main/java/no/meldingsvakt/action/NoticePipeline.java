@@ -22,6 +22,7 @@ import no.meldingsvakt.store.Intake;
 import no.meldingsvakt.store.Intake.AuditEntry;
 import no.meldingsvakt.store.Intake.MessageStatus;
 import no.meldingsvakt.store.OutgoingMail;
+import no.meldingsvakt.store.MessageLog;
 import no.meldingsvakt.store.Store;
 import no.meldingsvakt.store.StoreException;
 import no.meldingsvakt.template.TemplateRenderer;
@@ -94,10 +95,10 @@ public final class NoticePipeline {
         String fingerprint = CaseRefs.fingerprint(m.fromAddress(), in.bytes());
         List<AuditEntry> audit = new ArrayList<>();
         // The same Message-ID from another sender or with another body is another mail: kept under a key of its own.
-        Optional<Store.Seen> first = store.seenMessageKey(org.id(), baseKey);
+        Optional<MessageLog.Seen> first = store.messages().seenMessageKey(org.id(), baseKey);
         boolean clash = first.isPresent() && first.get().fingerprint() != null && !first.get().fingerprint().equals(fingerprint);
         String key = clash ? clashKey(baseKey, fingerprint) : baseKey;
-        Optional<Store.Seen> same = clash ? store.seenMessageKey(org.id(), key) : first;
+        Optional<MessageLog.Seen> same = clash ? store.messages().seenMessageKey(org.id(), key) : first;
         if (same.isPresent()) {
             return intake(org, in, baseKey, fingerprint, m).category("", "").status(MessageStatus.DUPLICATE, "same mail already processed")
                     .caseRef(Optional.of(same.get().caseRef()).filter(s -> !s.isEmpty())).audit(List.of(new AuditEntry("duplicate", baseKey))).build();
@@ -130,12 +131,12 @@ public final class NoticePipeline {
         }
 
         boolean opensCase = c.category() != no.meldingsvakt.classify.Category.AUTOMATIC;
-        Optional<String> joined = CaseRefs.find(m.subject()).filter(ref -> store.caseExists(org.id(), ref))
-                .or(() -> store.caseForThread(org.id(), threadParents(m)));
+        Optional<String> joined = CaseRefs.find(m.subject()).filter(ref -> cases.exists(org.id(), ref))
+                .or(() -> cases.forThread(org.id(), threadParents(m)));
         Optional<Cases.CaseRecord> joinedCase = joined.flatMap(cases::get);
         if (!c.automatic() && FollowCase.fromStaff(org, m, a.sender())) {
             // A staff answer is a capability: it must reply to a copy or reminder we sent (keyed ids).
-            Optional<Cases.CaseRecord> answered = store.staffMailCase(org.id(), threadParents(m)).flatMap(cases::get);
+            Optional<Cases.CaseRecord> answered = store.outbox().staffMailCase(org.id(), threadParents(m)).flatMap(cases::get);
             if (answered.isPresent()) {
                 return staffReply(org, in, key, fingerprint, m, c, answered.get(), audit);
             }

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import no.meldingsvakt.config.OrganisationConfig;
 import no.meldingsvakt.message.ParsedMessage;
 import no.meldingsvakt.store.OutgoingMail;
+import no.meldingsvakt.store.Outbox;
 import no.meldingsvakt.store.Store;
 import no.meldingsvakt.template.TemplateRenderer;
 
@@ -69,8 +70,8 @@ public final class ReportBounce {
         String status = first(DIAGNOSTIC, text).or(() -> first(STATUS, text)).orElse("ingen detaljer oppgitt");
         Optional<String> finalRecipient = first(FINAL_RECIPIENT, text);
         List<Bounce> out = new ArrayList<>();
-        for (String[] row : store.outboxByMessageIds(List.copyOf(ids))) {
-            out.add(new Bounce(row[0], finalRecipient.orElse(row[1]), row[2], status.strip()));
+        for (Outbox.Sent sent : store.outbox().byMessageIds(List.copyOf(ids))) {
+            out.add(new Bounce(sent.kind(), finalRecipient.orElse(sent.recipients()), sent.caseRef(), status.strip()));
         }
         return out;
     }

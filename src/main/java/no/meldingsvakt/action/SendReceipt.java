@@ -33,10 +33,10 @@ public final class SendReceipt {
             return routine;
         }
         String to = a.receiptTo().orElseThrow();
-        if (!newCase && store.receiptQueued(caseRef)) {
+        if (!newCase && store.outbox().receiptQueued(caseRef)) {
             return ReceiptDecision.no("case " + caseRef + " already confirmed", "allerede sendt for saken");
         }
-        int recent = store.receiptsTo(org.id(), to, clock.instant().minus(org.receiptLimit().window()));
+        int recent = store.outbox().receiptsTo(org.id(), to, clock.instant().minus(org.receiptLimit().window()));
         if (recent >= org.receiptLimit().max()) {
             return ReceiptDecision.no("rate limit: " + recent + " receipts to " + to + " within " + org.receiptLimit().window(),
                     "ikke sendt (for mange kvitteringer til avsenderen på kort tid)");

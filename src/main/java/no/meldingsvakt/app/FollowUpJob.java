@@ -3,17 +3,15 @@ package no.meldingsvakt.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import no.meldingsvakt.action.Reminders;
 import no.meldingsvakt.config.OrganisationConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@link Reminders} for every organisation on a fixed tick. A failing tick is logged and the
- * next one runs as usual; a commit of new reminders wakes the outbox.
+ * Runs {@link Reminders} for every organisation, on the instance that holds the jobs' lease. A
+ * failing organisation is logged and the others go on; a commit of new reminders wakes the outbox.
  */
 final class FollowUpJob {
     private static final Logger LOG = LoggerFactory.getLogger(FollowUpJob.class);
@@ -22,26 +20,25 @@ final class FollowUpJob {
     private final Clock clock;
     private final Duration every;
     private final Runnable wake;
-    private ScheduledExecutorService timer;
+    private final BooleanSupplier leader;
 
-    FollowUpJob(List<OrganisationConfig> orgs, Reminders reminders, Clock clock, Duration every, Runnable wake) {
+    FollowUpJob(List<OrganisationConfig> orgs, Reminders reminders, Clock clock, Duration every, Runnable wake, BooleanSupplier leader) {
         this.orgs = orgs;
         this.reminders = reminders;
         this.clock = clock;
         this.every = every;
         this.wake = wake;
+        this.leader = leader;
     }
 
-    void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "follow-up");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(this::tick, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    Duration every() {
+        return every;
     }
 
     void tick() {
+        if (!leader.getAsBoolean()) {
+            return;
+        }
         int queued = 0;
         for (OrganisationConfig org : orgs) {
             try {
@@ -53,9 +50,5 @@ final class FollowUpJob {
         if (queued > 0) {
             wake.run();
         }
-    }
-
-    void stop() {
-        Timers.stop(timer);
     }
 }

@@ -13,6 +13,7 @@ import no.meldingsvakt.mailbox.SentFolderWatcher;
 import no.meldingsvakt.outbound.MailFactory;
 import no.meldingsvakt.outbound.OutboxDrainer;
 import no.meldingsvakt.store.Cases;
+import no.meldingsvakt.store.Leases;
 import no.meldingsvakt.store.Store;
 
 /** Following cases up: reminders and escalation on a tick, and the Sent folders that show an answer went out. */
@@ -25,16 +26,17 @@ final class FollowUpModule extends AbstractModule {
 
     @Provides
     @Singleton
-    FollowUpJob followUp(AppConfig config, Reminders reminders, Clock clock, ServiceSettings settings, OutboxDrainer drainer) {
-        return new FollowUpJob(config.organisations(), reminders, clock, settings.followUpEvery(), drainer::wake);
+    FollowUpJob followUp(AppConfig config, Reminders reminders, Clock clock, ServiceSettings settings, OutboxDrainer drainer, Leases leases) {
+        return new FollowUpJob(config.organisations(), reminders, clock, settings.followUpEvery(), drainer::wake, () -> leases.holds(Leases.JOBS));
     }
 
     @Provides
     @Singleton
-    SentFolderJob sentFolders(AppConfig config, Map<String, Credentials> credentials, Store store, Cases cases, ServiceSettings settings) {
+    SentFolderJob sentFolders(AppConfig config, Map<String, Credentials> credentials, Store store, Cases cases, ServiceSettings settings,
+            Leases leases) {
         return new SentFolderJob(config.organisations().stream().filter(o -> o.cases().sentFolder().isPresent())
                 .map(o -> new SentFolderWatcher(o, o.cases().sentFolder().get(), credentials.get(o.id()), store, cases,
                         settings.sentFolderEvery(), settings.watcher().readTimeout()))
-                .toList());
+                .toList(), () -> leases.holds(Leases.JOBS));
     }
 }

@@ -12,17 +12,16 @@ import no.meldingsvakt.action.NoticePipeline;
 import no.meldingsvakt.config.AppConfig;
 import no.meldingsvakt.mailbox.MailboxWatcher;
 import no.meldingsvakt.outbound.OutboxDrainer;
+import no.meldingsvakt.store.Leases;
 import no.meldingsvakt.store.Store;
 
-/** One watcher per configured organisation; a commit wakes the outbox so mail leaves at once. */
+/** One watcher per organisation whose lease this instance holds; a commit wakes the outbox so mail leaves at once. */
 final class MailboxModule extends AbstractModule {
     @Provides
     @Singleton
-    List<MailboxWatcher> watchers(AppConfig config, Map<String, Credentials> credentials, Health health, NoticePipeline pipeline,
-            Store store, OutboxDrainer drainer, Clock clock, ServiceSettings settings) {
-        return config.organisations().stream()
-                .map(org -> new MailboxWatcher(org, credentials.get(org.id()), health, pipeline, store, drainer::wake, clock,
-                        settings.watcher().withMessageDeadline(config.messageDeadline())))
-                .toList();
+    MailboxLeases watchers(AppConfig config, Map<String, Credentials> credentials, Health health, NoticePipeline pipeline,
+            Store store, OutboxDrainer drainer, Clock clock, ServiceSettings settings, Leases leases) {
+        return new MailboxLeases(config.organisations(), leases, org -> new MailboxWatcher(org, credentials.get(org.id()), health, pipeline,
+                store, drainer::wake, clock, settings.watcher().withMessageDeadline(config.messageDeadline())), health);
     }
 }

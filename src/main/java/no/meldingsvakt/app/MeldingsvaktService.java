@@ -2,15 +2,13 @@ package no.meldingsvakt.app;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Key;
-import com.google.inject.TypeLiteral;
 import java.time.Clock;
-import java.util.List;
+import java.time.Duration;
 import no.meldingsvakt.action.NoticePipeline;
 import no.meldingsvakt.config.AppConfig;
 import no.meldingsvakt.health.Health;
-import no.meldingsvakt.health.HealthMonitor;
-import no.meldingsvakt.mailbox.MailboxWatcher;
+import no.meldingsvakt.monitor.HealthMonitor;
+import no.meldingsvakt.store.Instance;
 import no.meldingsvakt.outbound.OutboxDrainer;
 import no.meldingsvakt.store.Database;
 import no.meldingsvakt.store.Store;
@@ -18,19 +16,17 @@ import no.meldingsvakt.store.StoreLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The long-running service: store, outbox drainer, one watcher per organisation, health monitor, case follow-up. */
+/** The long-running service: store, outbox drainer, a watcher per mailbox whose lease it holds, health monitor, case follow-up. */
 public final class MeldingsvaktService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MeldingsvaktService.class);
     private final Injector injector;
     private final AppConfig config;
-    private List<MailboxWatcher> watchers = List.of();
+    private MailboxLeases mailboxes;
     private OutboxDrainer drainer;
     private HealthMonitor monitor;
-    private FollowUpJob followUp;
-    private SentFolderJob sentFolders;
+    private Scheduler scheduler;
     private boolean started;
     private StoreLock lock;
-    private StoreMaintenanceJob maintenance;
 
     private MeldingsvaktService(Injector injector, AppConfig config) {
         this.injector = injector;
@@ -43,50 +39,43 @@ public final class MeldingsvaktService implements AutoCloseable {
         return new MeldingsvaktService(injector, config);
     }
 
-    /** Opens the store, checks every organisation's templates, then starts delivering and watching. */
+    /**
+     * Opens the store, checks every organisation's templates, then starts delivering, takes the
+     * leases of the mailboxes no other instance watches, and starts the scheduled jobs.
+     */
     public synchronized void start() {
         if (started) {
             return;
         }
-        // Two services on one store would move each other's mail: the second one stops here.
-        lock = StoreLock.acquire(config.storePath());
+        if (config.postgres().isEmpty()) {
+            // Two services on one SQLite file would move each other's mail: the second one stops here.
+            lock = StoreLock.acquire(config.storePath());
+        }
         Store store = injector.getInstance(Store.class);
         NoticePipeline.Templates templates = injector.getInstance(NoticePipeline.Templates.class);
         config.organisations().forEach(o -> templates.forOrganisation(o).validate());
         config.organisations().stream().filter(o -> o.trust().none()).forEach(o -> LOG.warn("mailbox {}: trust: none: From lines are"
                 + " believed, so a stranger can forge a sender; set trust.authserv_ids (README, Security)", o.id()));
-        maintenance = injector.getInstance(StoreMaintenanceJob.class);
-        maintenance.start();
+        ServiceSettings settings = injector.getInstance(ServiceSettings.class);
+        scheduler = new Scheduler(4);
         drainer = injector.getInstance(OutboxDrainer.class);
         drainer.start();
-        watchers = injector.getInstance(Key.get(new TypeLiteral<List<MailboxWatcher>>() {}));
-        for (MailboxWatcher w : watchers) {
-            w.start();
-            if (watchers.size() > 1) {
-                // Hundreds of TLS logins at the same instant overflow a server's listen queue; a few
-                // milliseconds apart they all get in (400 mailboxes: ten seconds).
-                pause(STAGGER);
-            }
-        }
+        mailboxes = injector.getInstance(MailboxLeases.class);
+        mailboxes.tick();
+        Duration renew = settings.leaseTtl().dividedBy(3);
+        scheduler.every("leases", renew, renew, mailboxes::tick);
         monitor = injector.getInstance(HealthMonitor.class);
-        monitor.start();
-        followUp = injector.getInstance(FollowUpJob.class);
-        followUp.start();
-        sentFolders = injector.getInstance(SentFolderJob.class);
-        sentFolders.start();
+        monitor.recordStart();
+        Duration check = config.health().checkEvery();
+        scheduler.every("health check", check, check, monitor::check);
+        FollowUpJob followUp = injector.getInstance(FollowUpJob.class);
+        scheduler.every("follow-up", Duration.ZERO, followUp.every(), followUp::tick);
+        injector.getInstance(SentFolderJob.class).schedule(scheduler);
+        injector.getInstance(StoreMaintenanceJob.class).schedule(scheduler);
         started = true;
-        LOG.info("Meldingsvakt started: {} mailbox(es), store {}, {} mail(s) waiting in the outbox",
-                watchers.size(), config.storePath(), store.pendingOutbox());
-    }
-
-    private static final java.time.Duration STAGGER = java.time.Duration.ofMillis(25);
-
-    private static void pause(java.time.Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LOG.info("Meldingsvakt started as {}: {} of {} mailbox(es) watched here, store {}, {} mail(s) waiting in the outbox",
+                injector.getInstance(Instance.class), mailboxes.watched(), config.organisations().size(),
+                config.postgres().map(p -> p.url()).orElse(config.storePath().toString()), store.outbox().pending());
     }
 
     public Store store() {
@@ -103,14 +92,13 @@ public final class MeldingsvaktService implements AutoCloseable {
         if (!started) {
             return;
         }
-        monitor.stop();
-        followUp.stop();
-        sentFolders.stop();
-        watchers.forEach(MailboxWatcher::stop);
+        scheduler.stop();
+        mailboxes.stop();
         drainer.stop();
-        maintenance.stop();
         injector.getInstance(Database.class).close();
-        lock.close();
+        if (lock != null) {
+            lock.close();
+        }
         started = false;
         LOG.info("Meldingsvakt stopped");
     }

@@ -9,13 +9,14 @@ import java.util.Map;
 import no.meldingsvakt.auth.Credentials;
 import no.meldingsvakt.action.NoticePipeline;
 import no.meldingsvakt.health.Health;
-import no.meldingsvakt.health.HealthMonitor;
+import no.meldingsvakt.monitor.HealthMonitor;
 import no.meldingsvakt.outbound.MailFactory;
 import no.meldingsvakt.config.AppConfig;
 import no.meldingsvakt.outbound.JakartaSmtpSender;
 import no.meldingsvakt.outbound.OutboxDrainer;
 import no.meldingsvakt.outbound.SentJournal;
 import no.meldingsvakt.outbound.SmtpSender;
+import no.meldingsvakt.store.Leases;
 import no.meldingsvakt.store.Store;
 
 /** SMTP delivery of the outbox. */
@@ -29,14 +30,14 @@ final class OutboundModule extends AbstractModule {
     @Provides
     @Singleton
     HealthMonitor monitor(AppConfig config, Health health, Store store, MailFactory mail, NoticePipeline.Templates templates, Clock clock,
-            OutboxDrainer drainer) {
-        return new HealthMonitor(config, health, store, mail, templates, clock, drainer::wake);
+            OutboxDrainer drainer, Leases leases) {
+        return new HealthMonitor(config, health, store, mail, templates, clock, drainer::wake, leases);
     }
 
     @Provides
     @Singleton
-    OutboxDrainer drainer(AppConfig config, Store store, SmtpSender smtp, Health health, Clock clock, ServiceSettings settings) {
+    OutboxDrainer drainer(AppConfig config, Store store, SmtpSender smtp, Health health, Clock clock, ServiceSettings settings, Leases leases) {
         SentJournal journal = SentJournal.forStore(config.storePath());
-        return new OutboxDrainer(store, smtp, health, journal, clock, settings.outboxRetry());
+        return new OutboxDrainer(store, smtp, health, journal, clock, settings.outboxRetry(), leases.instance().id());
     }
 }

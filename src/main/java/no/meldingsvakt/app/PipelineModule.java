@@ -16,7 +16,7 @@ final class PipelineModule extends AbstractModule {
     @Singleton
     MailFactory mailFactory(Clock clock, Store store) {
         // Keyed with the store's own secret: the ids of the copies we send cannot be guessed.
-        return new MailFactory(clock, store.secret("message-id"));
+        return new MailFactory(clock, store.secrets().get("message-id"));
     }
 
     @Provides

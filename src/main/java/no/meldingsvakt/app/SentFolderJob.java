@@ -1,43 +1,29 @@
 package no.meldingsvakt.app;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import no.meldingsvakt.mailbox.SentFolderWatcher;
 
-/**
- * Looks at every organisation's Sent folder on a few shared threads, the looks spread over the
- * interval so that hundreds of mailboxes do not all log in at the same moment.
- */
+/** The Sent folders, each looked at on its own interval, spread over it; only by the instance that holds the jobs' lease. */
 final class SentFolderJob {
-    private static final int THREADS = 4;
     private final List<SentFolderWatcher> folders;
-    private ScheduledExecutorService timer;
+    private final BooleanSupplier leader;
 
-    SentFolderJob(List<SentFolderWatcher> folders) {
+    SentFolderJob(List<SentFolderWatcher> folders, BooleanSupplier leader) {
         this.folders = folders;
+        this.leader = leader;
     }
 
-    void start() {
-        if (folders.isEmpty()) {
-            return;
-        }
-        AtomicInteger n = new AtomicInteger();
-        timer = Executors.newScheduledThreadPool(Math.min(THREADS, folders.size()), r -> {
-            Thread t = new Thread(r, "sent-folders-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+    void schedule(Scheduler scheduler) {
         for (int i = 0; i < folders.size(); i++) {
             SentFolderWatcher f = folders.get(i);
-            long every = f.every().toMillis();
-            timer.scheduleWithFixedDelay(f::scanOnce, every * i / folders.size(), every, TimeUnit.MILLISECONDS);
+            Duration every = f.every();
+            scheduler.every("sent folder scan", every.multipliedBy(i).dividedBy(folders.size()), every, () -> {
+                if (leader.getAsBoolean()) {
+                    f.scanOnce();
+                }
+            });
         }
-    }
-
-    void stop() {
-        Timers.stop(timer);
     }
 }

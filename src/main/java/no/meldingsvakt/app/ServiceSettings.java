@@ -10,9 +10,12 @@ import no.meldingsvakt.outbound.Backoff;
  * Sent folders are looked at.
  */
 public record ServiceSettings(WatcherSettings watcher, Backoff outboxRetry, Duration tokenTimeout, Duration followUpEvery,
-        Duration sentFolderEvery) {
+        Duration sentFolderEvery, Duration leaseTtl) {
+    /** How long a mailbox's lease lasts unrenewed (PostgreSQL): a standby takes over at most this long after the holder stopped. */
+    public static final Duration LEASE_TTL = Duration.ofSeconds(15);
+
     public ServiceSettings(WatcherSettings watcher, Backoff outboxRetry, Duration tokenTimeout) {
-        this(watcher, outboxRetry, tokenTimeout, Duration.ofSeconds(30), Duration.ofSeconds(60));
+        this(watcher, outboxRetry, tokenTimeout, Duration.ofSeconds(30), Duration.ofSeconds(60), LEASE_TTL);
     }
 
     public static ServiceSettings defaults() {
@@ -21,6 +24,10 @@ public record ServiceSettings(WatcherSettings watcher, Backoff outboxRetry, Dura
     }
 
     public ServiceSettings withFollowUp(Duration followUp, Duration sentFolder) {
-        return new ServiceSettings(watcher, outboxRetry, tokenTimeout, followUp, sentFolder);
+        return new ServiceSettings(watcher, outboxRetry, tokenTimeout, followUp, sentFolder, leaseTtl);
+    }
+
+    public ServiceSettings withLeaseTtl(Duration ttl) {
+        return new ServiceSettings(watcher, outboxRetry, tokenTimeout, followUpEvery, sentFolderEvery, ttl);
     }
 }

@@ -1,9 +1,6 @@
 package no.meldingsvakt.app;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import no.meldingsvakt.store.Retention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,22 +15,23 @@ final class StoreMaintenanceJob {
     private final Retention retention;
     private final Duration keep;
     private final Duration checkpointEvery;
-    private ScheduledExecutorService timer;
+    private final java.util.function.BooleanSupplier leader;
 
-    StoreMaintenanceJob(Retention retention, Duration keep, Duration checkpointEvery) {
+    StoreMaintenanceJob(Retention retention, Duration keep, Duration checkpointEvery, java.util.function.BooleanSupplier leader) {
         this.retention = retention;
         this.keep = keep;
         this.checkpointEvery = checkpointEvery;
+        this.leader = leader;
     }
 
-    void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "store-maintenance");
-            t.setDaemon(true);
-            return t;
+    /** Purges at once and then daily (on the instance that holds the jobs' lease); checkpoints the WAL on its own interval. */
+    void schedule(Scheduler scheduler) {
+        scheduler.every("retention purge", Duration.ZERO, Duration.ofDays(1), () -> {
+            if (leader.getAsBoolean()) {
+                purge();
+            }
         });
-        timer.scheduleWithFixedDelay(this::purge, 0, 1, TimeUnit.DAYS);
-        timer.scheduleWithFixedDelay(this::checkpoint, checkpointEvery.toMillis(), checkpointEvery.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.every("WAL checkpoint", checkpointEvery, checkpointEvery, this::checkpoint);
     }
 
     void purge() {
@@ -51,9 +49,5 @@ final class StoreMaintenanceJob {
         } catch (RuntimeException e) {
             LOG.warn("WAL checkpoint failed; trying again in {} s: {}", checkpointEvery.toSeconds(), e.toString());
         }
-    }
-
-    void stop() {
-        Timers.stop(timer);
     }
 }

@@ -34,9 +34,8 @@ final class CasesCommand {
     <T> T withCases(boolean change, java.util.function.Function<Cases, T> work) throws ConfigException {
         config = ConfigFile.resolve(config);
         AppConfig c = ConfigLoader.withoutSecrets().load(config);
-        try (Database db = change ? Database.openExisting(c.storePath()) : Database.openReadOnly(c.storePath())) {
-            Clock clock = Clock.systemUTC();
-            return work.apply(new Cases(db, new Store(db, clock), clock));
+        try (Database db = change ? Database.forChanging(c.storePath(), c.postgres()) : Database.forReading(c.storePath(), c.postgres())) {
+            return work.apply(Store.of(db, Clock.systemUTC()).cases());
         }
     }
 

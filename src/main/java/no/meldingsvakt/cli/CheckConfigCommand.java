@@ -6,7 +6,7 @@ import no.meldingsvakt.config.AppConfig;
 import no.meldingsvakt.config.ConfigError;
 import no.meldingsvakt.config.ConfigException;
 import no.meldingsvakt.config.ConfigLoader;
-import no.meldingsvakt.health.ConnectionCheck;
+import no.meldingsvakt.monitor.ConnectionCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -14,6 +14,11 @@ import no.meldingsvakt.config.ConfigException;
 import no.meldingsvakt.config.ConfigLoader;
 import no.meldingsvakt.config.OrganisationConfig;
 import no.meldingsvakt.store.Database;
+import no.meldingsvakt.app.ServiceSettings;
+import no.meldingsvakt.store.Alerts;
+import no.meldingsvakt.store.Instance;
+import no.meldingsvakt.store.Leases;
+import no.meldingsvakt.store.Outbox;
 import no.meldingsvakt.store.Store;
 import no.meldingsvakt.store.StoreLock;
 import picocli.CommandLine.Command;
@@ -42,8 +47,8 @@ final class StatusCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return CalendarCommand.configError(config, e);
         }
-        try (Database db = Database.openReadOnly(c.storePath())) {
-            Report report = report(new Store(db, java.time.Clock.systemUTC()), db, c, StoreLock.runningHolder(c.storePath()), Instant.now());
+        try (Database db = Database.forReading(c.storePath(), c.postgres())) {
+            Report report = report(Store.of(db, java.time.Clock.systemUTC()), c, Instant.now());
             if (json) {
                 System.out.println(new ObjectMapper().writeValueAsString(report));
             } else {
@@ -57,29 +62,49 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     /** Everything status shows; the JSON output is this record as it stands. */
-    record Report(String store, String service, List<String> schema, List<Mailbox> organisations, boolean healthy, String now) {}
+    record Report(String store, String service, List<String> schema, List<Mailbox> organisations, boolean healthy, String now,
+            List<String> instances) {}
 
     /** One organisation's mailbox as the running service last recorded it. */
     record Mailbox(String id, String name, String address, String lastWatched, String lastSmtpDelivery, String mailboxError, String smtpError,
-            String recordedAt, int outboxPending, int outboxFailed, List<Alert> alerts) {}
+            String recordedAt, int outboxPending, int outboxFailed, List<Alert> alerts, String watchedBy) {}
 
     record Alert(String problem, String since, int sent, String detail) {}
 
-    static Report report(Store store, Database db, AppConfig c, Optional<String> holder, Instant now) {
+    static Report report(Store store, AppConfig c, Instant now) {
+        Database db = store.database();
+        Optional<String> holder;
+        List<String> instances = List.of();
+        java.util.Map<String, String> watchedBy = new java.util.HashMap<>();
+        if (db.dialect().singleInstance()) {
+            holder = StoreLock.runningHolder(c.storePath());
+        } else {
+            // Several instances share the store: those seen lately, and which of them holds each mailbox.
+            Leases leases = Leases.shared(db, Instance.current(now), ServiceSettings.LEASE_TTL);
+            instances = leases.instances(ServiceSettings.LEASE_TTL.multipliedBy(2)).stream()
+                    .map(i -> i.id() + " (seen " + i.agoMillis() / 1000 + " s ago)").toList();
+            leases.all().stream().filter(Leases.Holder::live).forEach(h -> watchedBy.put(h.name(), h.instance()));
+            holder = instances.isEmpty() ? Optional.empty() : Optional.of(instances.size() + " instance(s): " + String.join(", ", instances));
+        }
         boolean healthy = holder.isPresent();
         List<Mailbox> orgs = new ArrayList<>();
         for (OrganisationConfig org : c.organisations()) {
-            List<String[]> h = store.query("SELECT last_watched, last_smtp_ok, mailbox_error, smtp_error, updated_at FROM health WHERE org=?", org.id());
-            String[] r = h.isEmpty() ? new String[5] : h.get(0);
-            String[] counts = store.query("SELECT coalesce(sum(status='pending'),0), coalesce(sum(status='failed'),0) FROM outbox WHERE org=?",
-                    org.id()).get(0);
-            List<Alert> alerts = store.alerts(org.id()).stream().map(a -> new Alert(a.problem(), a.since().toString(), a.sentCount(), a.detail())).toList();
+            Optional<Alerts.Saved> h = store.alerts().health(org.id());
+            Outbox.Counts counts = store.outbox().counts(org.id());
+            List<Alert> alerts = store.alerts().open(org.id()).stream().map(a -> new Alert(a.problem(), a.since().toString(), a.sentCount(), a.detail()))
+                    .toList();
             healthy &= alerts.isEmpty();
-            orgs.add(new Mailbox(org.id(), org.name(), org.address(), r[0], r[1], r[2], r[3], r[4], Integer.parseInt(counts[0]),
-                    Integer.parseInt(counts[1]), alerts));
+            orgs.add(new Mailbox(org.id(), org.name(), org.address(), iso(h.flatMap(Alerts.Saved::lastWatched)), iso(h.flatMap(Alerts.Saved::lastSmtpOk)),
+                    h.flatMap(Alerts.Saved::mailboxError).orElse(null), h.flatMap(Alerts.Saved::smtpError).orElse(null),
+                    h.map(x -> x.updatedAt().toString()).orElse(null), counts.pending(), counts.failed(), alerts,
+                    db.dialect().singleInstance() ? null : watchedBy.getOrDefault(org.id(), "NO INSTANCE")));
         }
-        return new Report(c.storePath().toAbsolutePath().toString(), holder.orElse(null), db.appliedMigrations(), List.copyOf(orgs), healthy,
-                now.toString());
+        String where = c.postgres().map(p -> p.url()).orElse(c.storePath().toAbsolutePath().toString());
+        return new Report(where, holder.orElse(null), db.appliedMigrations(), List.copyOf(orgs), healthy, now.toString(), instances);
+    }
+
+    private static String iso(Optional<Instant> t) {
+        return t.map(Instant::toString).orElse(null);
     }
 
     static void print(Report r, PrintStream out) {
@@ -89,6 +114,9 @@ final class StatusCommand implements Callable<Integer> {
                 : "Service: running, " + r.service());
         for (Mailbox o : r.organisations()) {
             out.println(o.name() + " [" + o.id() + "] " + o.address());
+            if (o.watchedBy() != null) {
+                out.println("  held by:  " + o.watchedBy());
+            }
             if (o.recordedAt() == null) {
                 out.println(r.service() == null ? "  no health record: the service has not run with this store"
                         : "  starting: no health record yet (the first comes within the health check interval)");

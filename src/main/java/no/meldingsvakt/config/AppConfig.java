@@ -8,10 +8,12 @@ import java.util.Optional;
 /**
  * The whole configuration, loaded once at start. {@code retention}: how long message records,
  * cases and the audit are kept; {@code messageDeadline}: the most one message may take to process
- * before it is quarantined and the next one goes on; {@code logFormat}: {@code text} or {@code json}.
+ * before it is quarantined and the next one goes on; {@code logFormat}: {@code text} or {@code json};
+ * {@code postgres}: a shared PostgreSQL store instead of the SQLite file at {@code storePath}.
  */
 public record AppConfig(Path source, Path storePath, Optional<Path> templatesDir, HealthConfig health, Optional<FallbackSmtp> fallbackSmtp,
-        List<OrganisationConfig> organisations, Duration retention, Duration messageDeadline, String logFormat) {
+        List<OrganisationConfig> organisations, Duration retention, Duration messageDeadline, String logFormat,
+        Optional<PostgresConfig> postgres) {
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(395);
     public static final Duration DEFAULT_MESSAGE_DEADLINE = Duration.ofSeconds(30);
 

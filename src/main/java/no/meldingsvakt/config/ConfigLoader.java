@@ -104,7 +104,8 @@ public final class ConfigLoader {
         if (retention.compareTo(java.time.Duration.ofDays(31)) < 0) {
             storeNode.flatMap(s -> s.get("retention")).ifPresent(n -> n.error("keep at least 31d: cases and the audit must outlive a month's report"));
         }
-        storeNode.ifPresent(s -> s.rejectUnknownKeys(List.of("path", "retention")));
+        Optional<PostgresConfig> postgres = storeNode.flatMap(s -> postgres(s, env));
+        storeNode.ifPresent(s -> s.rejectUnknownKeys(List.of("path", "retention", "url", "user", "password_env", "password_file", "pool")));
         Optional<YamlNode> limits = top.get("limits");
         java.time.Duration deadline = limits.flatMap(l -> l.duration("message_deadline")).orElse(AppConfig.DEFAULT_MESSAGE_DEADLINE);
         if (deadline.compareTo(java.time.Duration.ofSeconds(5)) < 0 || deadline.compareTo(java.time.Duration.ofMinutes(10)) > 0) {
@@ -146,7 +147,7 @@ public final class ConfigLoader {
         if (!errors.errors().isEmpty()) {
             throw new ConfigException(errors.errors());
         }
-        return new AppConfig(file, store, templates, health, fallback, List.copyOf(orgs), retention, deadline, logFormat);
+        return new AppConfig(file, store, templates, health, fallback, List.copyOf(orgs), retention, deadline, logFormat, postgres);
     }
 
     private static HealthConfig health(YamlNode n) {
@@ -164,5 +165,28 @@ public final class ConfigLoader {
         String from = n.requireString("from").map(a -> OrganisationReader.address(n.get("from").orElseThrow(), a)).orElse("");
         ServerConfig server = OrganisationReader.server(n, 465, 587, List.of("user", "password_env", "password_file", "from"));
         return password.map(p -> new FallbackSmtp(server, user, p, from)).orElse(null);
+    }
+
+    /** {@code store.url}: a PostgreSQL store shared by several instances, instead of the SQLite file. */
+    private static Optional<PostgresConfig> postgres(YamlNode store, Function<String, String> env) {
+        if (!store.has("url")) {
+            for (String key : List.of("user", "password_env", "password_file", "pool")) {
+                store.get(key).ifPresent(n -> n.error("only for a PostgreSQL store: give store.url too"));
+            }
+            return Optional.empty();
+        }
+        if (store.has("path")) {
+            store.get("path").ifPresent(n -> n.error("give path (SQLite) or url (PostgreSQL), not both"));
+        }
+        Optional<String> url = store.requireString("url");
+        url.filter(u -> !u.startsWith("jdbc:postgresql://")).ifPresent(u -> store.get("url")
+                .ifPresent(n -> n.error("must be a jdbc:postgresql://host:port/database URL")));
+        Optional<String> user = store.requireString("user");
+        Optional<Secret> password = SecretReader.read(store, "password_env", "password_file", env, true);
+        int pool = store.integer("pool", 2, 100).orElse(10);
+        if (url.isEmpty() || user.isEmpty() || password.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PostgresConfig(url.get(), user.get(), password.get(), pool));
     }
 }

@@ -26,6 +26,8 @@ import no.meldingsvakt.app.ServiceSettings;
 import no.meldingsvakt.config.AppConfig;
 import no.meldingsvakt.config.ConfigException;
 import no.meldingsvakt.config.ConfigLoader;
+import no.meldingsvakt.store.MessageLog;
+import no.meldingsvakt.store.Outbox;
 import no.meldingsvakt.store.Store;
 
 /** Starts the demo world, delivers the samples, and reports what Meldingsvakt did with each. */
@@ -83,7 +85,7 @@ public final class Demo implements AutoCloseable {
             ServiceSettings d = ServiceSettings.defaults();
             WatcherSettings w = d.watcher();
             ServiceSettings settings = new ServiceSettings(new WatcherSettings(w.keepalive(), w.readTimeout(), w.reconnect(), Duration.ofSeconds(5)),
-                    d.outboxRetry(), d.tokenTimeout(), d.followUpEvery(), d.sentFolderEvery());
+                    d.outboxRetry(), d.tokenTimeout(), d.followUpEvery(), d.sentFolderEvery(), d.leaseTtl());
             MeldingsvaktService service = MeldingsvaktService.create(loaded, Clock.systemUTC(), settings);
             service.start();
             return new Demo(dir, gm, service, config);
@@ -163,8 +165,8 @@ public final class Demo implements AutoCloseable {
         long end = System.nanoTime() + timeout.toNanos();
         Store store = service.store();
         while (System.nanoTime() < end) {
-            int done = Integer.parseInt(store.query("SELECT count(*) FROM messages").get(0)[0]);
-            if (done >= messages && store.pendingOutbox() == 0) {
+            long done = store.messages().count();
+            if (done >= messages && store.outbox().pending() == 0) {
                 Thread.sleep(300);
                 return true;
             }
@@ -184,17 +186,15 @@ public final class Demo implements AutoCloseable {
         if (count(MAILBOX) > 0) {
             out.println("Still in the monitored inbox: " + count(MAILBOX) + " message(s)");
         }
-        for (String[] w : store.query("SELECT kind, recipients, attempts, coalesce(last_error, '') FROM outbox WHERE status='pending'")) {
-            out.println("Still waiting to be sent: " + w[0] + " to " + w[1] + " (" + w[2] + " attempt(s)) " + w[3]);
+        for (Outbox.Waiting w : store.outbox().waiting()) {
+            out.println("Still waiting to be sent: " + w.kind() + " to " + w.recipients() + " (" + w.attempts() + " attempt(s)) " + w.lastError());
         }
         out.println("What happened to each sample notice:");
         lastReported = reportSince(0, out).lastId();
         out.println();
         out.println("Mailboxes now (IMAP 127.0.0.1:" + imapPort() + ", password '" + PASSWORD + "', no TLS):");
         List<String> boxes = new ArrayList<>(STAFF);
-        for (String[] r : store.query("SELECT DISTINCT recipients FROM outbox WHERE kind = 'receipt' ORDER BY 1")) {
-            boxes.add(r[0]);
-        }
+        boxes.addAll(store.outbox().receiptRecipients());
         for (String box : boxes) {
             out.printf("  %-38s %d message(s)%s%n", box, count(box), STAFF.contains(box) ? "" : "  (the partner's receipt)");
         }
@@ -230,19 +230,16 @@ public final class Demo implements AutoCloseable {
     private Reported reportSince(long afterId, PrintStream out) {
         long last = afterId;
         int n = 0;
-        for (String[] m : store().query("SELECT m.subject, m.category, m.automatic, coalesce(m.case_ref, '-'), "
-                + "(SELECT detail FROM audit a WHERE a.message_key = m.message_key AND a.event LIKE 'receipt-%'), "
-                + "(SELECT detail FROM audit a WHERE a.message_key = m.message_key AND a.event = 'redistribution-queued'), m.id, m.status, "
-                + "coalesce(m.reason, '') FROM messages m WHERE m.id > ? ORDER BY m.id", afterId)) {
-            out.println("  * " + m[0]);
-            if (!"processed".equals(m[7])) {
-                out.println("      " + m[7] + (m[8].isEmpty() ? "" : ": " + m[8]));
+        for (MessageLog.Outcome m : store().messages().outcomesAfter(afterId)) {
+            out.println("  * " + m.subject());
+            if (!"processed".equals(m.status())) {
+                out.println("      " + m.status() + (m.reason().isEmpty() ? "" : ": " + m.reason()));
             } else {
-                out.println("      category " + m[1] + (m[2] == null ? "" : " (automatic: " + m[2] + ")") + ", case " + m[3]);
-                out.println("      receipt: " + m[4]);
-                out.println("      passed on: " + m[5]);
+                out.println("      category " + m.category() + (m.automatic() == null ? "" : " (automatic: " + m.automatic() + ")") + ", case " + m.caseRef());
+                out.println("      receipt: " + m.receipt().orElse(null));
+                out.println("      passed on: " + m.redistribution().orElse(null));
             }
-            last = Math.max(last, Long.parseLong(m[6]));
+            last = Math.max(last, m.id());
             n++;
         }
         return new Reported(last, n);

@@ -21,6 +21,14 @@ public final class Health {
         state(org).watched(clock.instant());
     }
 
+    /**
+     * This instance starts watching the mailbox (at start, or on taking it over from another
+     * instance): the grace before "not watched" counts from now.
+     */
+    public void watching(String org) {
+        state(org).watching(clock.instant());
+    }
+
     public void mailboxFailed(String org, String error, boolean auth) {
         state(org).mailboxFailed(error, auth);
     }
@@ -34,7 +42,8 @@ public final class Health {
     }
 
     public Snapshot snapshot(String org) {
-        return state(org).snapshot(org, started);
+        State s = state(org);
+        return s.snapshot(org, s.since == null ? started : s.since);
     }
 
     private State state(String org) {
@@ -47,6 +56,7 @@ public final class Health {
             Optional<String> lastSmtpError) {}
 
     private static final class State {
+        private volatile Instant since;
         private Instant lastWatched;
         private Instant lastSmtpOk;
         private int mailboxAuthFailures;
@@ -54,6 +64,13 @@ public final class Health {
         private int smtpAuthFailures;
         private String mailboxError;
         private String smtpError;
+
+        synchronized void watching(Instant at) {
+            since = at;
+            lastWatched = null;
+            mailboxError = null;
+            mailboxAuthFailures = 0;
+        }
 
         synchronized void watched(Instant at) {
             lastWatched = at;

@@ -1,6 +1,5 @@
 /**
- * No silent failure: what each mailbox and SMTP connection last did, the problems that follow
- * (not watched for too long, logins failing, mail that cannot be delivered), alerts to the
- * organisation's admin list with backoff, and an all-clear when the problem is gone.
+ * The health state: what each mailbox and SMTP connection last did, and the problems that can
+ * follow. A leaf: the watchers and the outbox write it, the monitor reads it.
  */
 package no.meldingsvakt.health;

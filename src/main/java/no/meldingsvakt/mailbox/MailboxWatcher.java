@@ -150,7 +150,7 @@ public final class MailboxWatcher {
                     + "re-checked against the store on every pass", org.address());
         }
         inbox = f;
-        store.startMailbox(org.id(), f.getUIDValidity());
+        store.messages().startMailbox(org.id(), f.getUIDValidity());
         dirty = true;
         LOG.info("mailbox {} connected ({}; {})", org.address(), canIdle ? "IDLE" : "polling every " + org.pollSeconds() + " s",
                 canMove ? "MOVE" : "keyword " + org.folders().keyword());
@@ -283,7 +283,7 @@ public final class MailboxWatcher {
         }
         Intake q = pipeline.quarantine(org, new Incoming(uidValidity, uid, clock.instant(), bytes, false, bytes.length),
                 "failed " + n + " times: " + e);
-        if (store.record(q)) {
+        if (store.messages().record(q)) {
             committed.run();
         }
         attempts.remove(uid);
@@ -291,7 +291,7 @@ public final class MailboxWatcher {
     }
 
     private void handle(IMAPFolder f, long uidValidity, long uid) throws MessagingException {
-        Optional<Intake.MessageStatus> done = store.recorded(org.id(), uidValidity, uid);
+        Optional<Intake.MessageStatus> done = store.messages().recorded(org.id(), uidValidity, uid);
         if (done.isPresent()) {
             mark(f, uid, done.get());
             return;
@@ -311,7 +311,7 @@ public final class MailboxWatcher {
         } finally {
             busySince = 0;
         }
-        if (store.record(intake)) {
+        if (store.messages().record(intake)) {
             committed.run();
             LOG.info("mailbox {}: UID {} {} {} case={} mails={}{}", org.id(), uid, intake.status(), intake.category(),
                     intake.caseRef().orElse("-"), intake.mails().size(), intake.reason() == null ? "" : " (" + intake.reason() + ")");

@@ -123,8 +123,8 @@ public final class SentFolderWatcher {
         List<String> refs = ids(first(m, "References"));
         java.util.Collections.reverse(refs);
         parents.addAll(refs);
-        Optional<String> ref = CaseRefs.find(m.getSubject() == null ? "" : m.getSubject()).filter(r -> store.caseExists(org.id(), r))
-                .or(() -> store.caseForThread(org.id(), parents));
+        Optional<String> ref = CaseRefs.find(m.getSubject() == null ? "" : m.getSubject()).filter(r -> cases.exists(org.id(), r))
+                .or(() -> cases.forThread(org.id(), parents));
         if (ref.isEmpty()) {
             return;
         }

@@ -1,6 +1,7 @@
 package no.meldingsvakt.outbound;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +29,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutboxDrainer {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDrainer.class);
-    private static final int BATCH = 500;
+    /** One instance alone claims big batches; several claim small ones, so a dead instance's claim holds back little. */
+    private static final int BATCH_ALONE = 500;
+    private static final int BATCH_SHARED = 50;
+    /** How long a claim keeps other instances off a mail: longer than any SMTP transaction of one batch should take. */
+    static final Duration CLAIM = Duration.ofSeconds(60);
     /** Organisations are independent: their mail leaves in parallel, each organisation's in order. */
     private static final int WORKERS = 8;
 
@@ -51,8 +56,13 @@ public final class OutboxDrainer {
     private boolean woken;
     private Thread thread;
 
-    public OutboxDrainer(Store store, SmtpSender sender, Health health, SentJournal journal, Clock clock, Backoff backoff) {
+    private final String instance;
+    private final boolean alone;
+
+    public OutboxDrainer(Store store, SmtpSender sender, Health health, SentJournal journal, Clock clock, Backoff backoff, String instance) {
         this.store = store;
+        this.instance = instance;
+        this.alone = store.database().dialect().singleInstance();
         this.journal = journal;
         this.health = health;
         this.sender = sender;
@@ -61,12 +71,15 @@ public final class OutboxDrainer {
     }
 
     public void start() {
+        if (alone) {
+            store.outbox().releaseAllClaims();
+        }
         // Mail the previous run handed to SMTP but may not have recorded as sent: record it now.
         for (long id : journal.interrupted()) {
-            store.markPossibleDuplicate(id);
+            store.outbox().markPossibleDuplicate(id);
         }
         List<Long> handedOver = journal.pending();
-        handedOver.forEach(store::markSent);
+        handedOver.forEach(store.outbox()::markSent);
         if (!handedOver.isEmpty()) {
             LOG.info("marked {} mail(s) sent that the previous run delivered just before it stopped", handedOver.size());
         }
@@ -134,7 +147,7 @@ public final class OutboxDrainer {
     /** One pass over what is due; returns how many mails were delivered. Public for tests. */
     public int drainOnce() {
         Map<String, List<OutboxItem>> byRoute = new LinkedHashMap<>();
-        for (OutboxItem item : store.dueOutbox(BATCH)) {
+        for (OutboxItem item : store.outbox().claimDue(instance, alone ? BATCH_ALONE : BATCH_SHARED, CLAIM)) {
             byRoute.computeIfAbsent(item.org() + "/" + item.via(), k -> new ArrayList<>()).add(item);
         }
         if (byRoute.size() <= 1) {
@@ -168,45 +181,62 @@ public final class OutboxDrainer {
     /** Sends one organisation's (or the fallback's) due mail in order; stops at the first transient failure. */
     private int drainRoute(List<OutboxItem> items) {
         int delivered = 0;
-        for (OutboxItem item : items) {
-            if (!running && thread != null) {
-                break;
-            }
-            String route = item.org() + "/" + item.via();
-            Instant paused = pausedUntil.get(route);
-            if (paused != null && clock.instant().isBefore(paused)) {
-                break;
-            }
-            journal.attempt(item.id());
-            try {
-                sender.send(item.org(), item.via(), item.envelopeFrom(), item.recipients(), item.raw());
-            } catch (SmtpSender.PermanentFailure e) {
-                LOG.warn("outbox {} ({} to {}) refused permanently: {}", item.id(), item.kind(), item.recipients(), e.getMessage());
-                store.markFailed(item.id(), e.getMessage());
-                continue;
-            } catch (Exception e) {
-                int n = failures.merge(route, 1, Integer::sum);
-                Instant next = clock.instant().plus(backoff.after(n));
-                pausedUntil.put(route, next);
-                if (item.via().equals(OutgoingMail.VIA_ORG)) {
-                    health.smtpFailed(item.org(), e.getMessage() == null ? e.toString() : e.getMessage(),
-                            e instanceof jakarta.mail.AuthenticationFailedException);
+        List<Long> left = new ArrayList<>(items.stream().map(OutboxItem::id).toList());
+        try {
+            for (OutboxItem item : items) {
+                int outcome = send(item);
+                if (outcome == PAUSE) {
+                    break;
                 }
-                LOG.warn("SMTP for {} failed ({} in a row); retrying in {} s: {}", route, n, backoff.after(n).toSeconds(), e.toString());
-                store.markRetry(item.id(), next, e.toString());
-                break;
+                left.remove(item.id());
+                delivered += outcome;
             }
-            // Accepted by the server: journal first (microseconds, survives a kill), then the store.
-            // A store failure propagates, so the journal is kept and replayed on the next start.
-            journal.record(item.id());
-            store.markSent(item.id());
-            if (item.via().equals(OutgoingMail.VIA_ORG)) {
-                health.smtpSucceeded(item.org());
-            }
-            failures.remove(route);
-            pausedUntil.remove(route);
-            delivered++;
+        } finally {
+            store.outbox().release(instance, left);
         }
         return delivered;
+    }
+
+    private static final int PAUSE = -1;
+
+    /** Sends one mail: 1 when delivered, 0 when refused for good, {@link #PAUSE} when its route must wait (and the rest of it with it). */
+    private int send(OutboxItem item) {
+        if (!running && thread != null) {
+            return PAUSE;
+        }
+        String route = item.org() + "/" + item.via();
+        Instant paused = pausedUntil.get(route);
+        if (paused != null && clock.instant().isBefore(paused)) {
+            return PAUSE;
+        }
+        journal.attempt(item.id());
+        try {
+            sender.send(item.org(), item.via(), item.envelopeFrom(), item.recipients(), item.raw());
+        } catch (SmtpSender.PermanentFailure e) {
+            LOG.warn("outbox {} ({} to {}) refused permanently: {}", item.id(), item.kind(), item.recipients(), e.getMessage());
+            store.outbox().markFailed(item.id(), e.getMessage());
+            return 0;
+        } catch (Exception e) {
+            int n = failures.merge(route, 1, Integer::sum);
+            Instant next = clock.instant().plus(backoff.after(n));
+            pausedUntil.put(route, next);
+            if (item.via().equals(OutgoingMail.VIA_ORG)) {
+                health.smtpFailed(item.org(), e.getMessage() == null ? e.toString() : e.getMessage(),
+                        e instanceof jakarta.mail.AuthenticationFailedException);
+            }
+            LOG.warn("SMTP for {} failed ({} in a row); retrying in {} s: {}", route, n, backoff.after(n).toSeconds(), e.toString());
+            store.outbox().markRetry(item.id(), next, e.toString());
+            return PAUSE;
+        }
+        // Accepted by the server: journal first (microseconds, survives a kill), then the store.
+        // A store failure propagates, so the journal is kept and replayed on the next start.
+        journal.record(item.id());
+        store.outbox().markSent(item.id());
+        if (item.via().equals(OutgoingMail.VIA_ORG)) {
+            health.smtpSucceeded(item.org());
+        }
+        failures.remove(route);
+        pausedUntil.remove(route);
+        return 1;
     }
 }

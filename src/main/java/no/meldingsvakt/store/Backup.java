@@ -34,7 +34,7 @@ public final class Backup {
         } catch (IOException e) {
             throw new StoreException("cannot create " + target + ": " + e.getMessage(), null);
         }
-        try (Database source = Database.openReadOnly(store)) {
+        try (SqliteDatabase source = SqliteDatabase.openReadOnly(store)) {
             source.vacuumInto(target);
             List<String> schema = source.appliedMigrations();
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + target.toAbsolutePath())) {

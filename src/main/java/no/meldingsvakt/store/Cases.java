@@ -16,12 +16,10 @@ public final class Cases {
     private static final String COLUMNS = "ref, org, category, coalesce(subject,''), coalesce(sender,''), status, opened_at, due_at, answered_at,"
             + " coalesce(lists,''), window_start, window_end, reply_to, original_message_id, notice_org, note, answered_by, round";
     private final Database db;
-    private final Store store;
     private final Clock clock;
 
-    public Cases(Database db, Store store, Clock clock) {
+    public Cases(Database db, Clock clock) {
         this.db = db;
-        this.store = store;
         this.clock = clock;
     }
 
@@ -40,18 +38,18 @@ public final class Cases {
     }
 
     public Optional<CaseRecord> get(String ref) {
-        return store.query("SELECT " + COLUMNS + " FROM cases WHERE ref=?", ref).stream().map(Cases::record).findFirst();
+        return rows("SELECT " + COLUMNS + " FROM cases WHERE ref=?", ref).stream().map(Cases::record).findFirst();
     }
 
     /** Cases of one organisation (all when {@code org} is null) that are not closed, oldest first; or all cases. */
     public List<CaseRecord> list(String org, boolean notClosed) {
-        return store.query("SELECT " + COLUMNS + " FROM cases WHERE (? IS NULL OR org=?)" + (notClosed ? " AND status<>'closed'" : "")
+        return rows("SELECT " + COLUMNS + " FROM cases WHERE (CAST(? AS TEXT) IS NULL OR org=?)" + (notClosed ? " AND status<>'closed'" : "")
                 + " ORDER BY opened_at, ref", org, org).stream().map(Cases::record).toList();
     }
 
     /** An open case of the same category about the same organisation, opened since {@code since}: a later notice joins it. */
     public Optional<String> similarOpen(String org, String category, String noticeOrg, Instant since) {
-        return store.query("SELECT ref FROM cases WHERE org=? AND category=? AND notice_org=? AND status<>'closed' AND opened_at>=?"
+        return rows("SELECT ref FROM cases WHERE org=? AND category=? AND notice_org=? AND status<>'closed' AND opened_at>=?"
                 + " ORDER BY opened_at DESC LIMIT 1", org, category, noticeOrg, since.toString()).stream().map(r -> r[0]).findFirst();
     }
 
@@ -65,13 +63,13 @@ public final class Cases {
             long millis = clock.millis();
             int added = 0;
             for (OutgoingMail m : mails) {
-                if (!Store.exists(c, "SELECT 1 FROM outbox WHERE dedupe_key=?", m.dedupeKey())) {
-                    Store.insertOutbox(c, org, m, now, millis);
+                if (!Sql.exists(c, "SELECT 1 FROM outbox WHERE dedupe_key=?", m.dedupeKey())) {
+                    Outbox.insert(c, org, m, now, millis);
                     added++;
                 }
             }
             if (added > 0) {
-                Store.update(c, "INSERT INTO audit(at, org, case_ref, event, detail) VALUES (?,?,?,?,?)", now, org, caseRef, event, detail);
+                Audit.write(c, now, org, caseRef, null, event, detail);
             }
             return added;
         });
@@ -81,10 +79,10 @@ public final class Cases {
     public boolean markAnswered(String org, String ref, String by, String how) {
         return db.transaction(c -> {
             String now = clock.instant().toString();
-            int n = Store.update(c, "UPDATE cases SET status='answered', answered_at=?, answered_by=?, updated_at=? WHERE ref=? AND org=?"
+            int n = Sql.update(c, "UPDATE cases SET status='answered', answered_at=?, answered_by=?, updated_at=? WHERE ref=? AND org=?"
                     + " AND status IN ('open','receipt-sent')", now, by, now, ref, org);
             if (n > 0) {
-                Store.update(c, "INSERT INTO audit(at, org, case_ref, event, detail) VALUES (?,?,?,?,?)", now, org, ref, "answered", how + " by " + by);
+                Audit.write(c, now, org, ref, null, "answered", how + " by " + by);
             }
             return n > 0;
         });
@@ -94,10 +92,10 @@ public final class Cases {
     public boolean close(String ref, String note) {
         return db.transaction(c -> {
             String now = clock.instant().toString();
-            int n = Store.update(c, "UPDATE cases SET status='closed', closed_at=?, note=?, updated_at=? WHERE ref=? AND status<>'closed'",
+            int n = Sql.update(c, "UPDATE cases SET status='closed', closed_at=?, note=?, updated_at=? WHERE ref=? AND status<>'closed'",
                     now, note, now, ref);
             if (n > 0) {
-                Store.update(c, "INSERT INTO audit(at, org, case_ref, event, detail) SELECT ?, org, ref, 'closed', ? FROM cases WHERE ref=?",
+                Sql.update(c, "INSERT INTO audit(at, org, case_ref, event, detail) SELECT ?, org, ref, 'closed', ? FROM cases WHERE ref=?",
                         now, note, ref);
             }
             return n > 0;
@@ -106,12 +104,12 @@ public final class Cases {
 
     /** The last UID of the Sent folder already looked at, per organisation and UIDVALIDITY. */
     public long sentFolderPosition(String org, long uidValidity) {
-        return store.query("SELECT last_uid FROM mailbox_state WHERE org=? AND uidvalidity=?", org + "#sent", uidValidity).stream()
+        return rows("SELECT last_uid FROM mailbox_state WHERE org=? AND uidvalidity=?", org + "#sent", uidValidity).stream()
                 .mapToLong(r -> Long.parseLong(r[0])).findFirst().orElse(-1);
     }
 
     public void saveSentFolderPosition(String org, long uidValidity, long uid) {
-        db.relaxedTransaction(c -> Store.update(c, "INSERT INTO mailbox_state(org, uidvalidity, last_uid, updated_at) VALUES (?,?,?,?)"
+        db.relaxedTransaction(c -> Sql.update(c, "INSERT INTO mailbox_state(org, uidvalidity, last_uid, updated_at) VALUES (?,?,?,?)"
                 + " ON CONFLICT(org) DO UPDATE SET uidvalidity=excluded.uidvalidity, last_uid=excluded.last_uid, updated_at=excluded.updated_at",
                 org + "#sent", uidValidity, uid, clock.instant().toString()));
     }
@@ -119,19 +117,19 @@ public final class Cases {
     /** Applies a joined message's change inside the intake's transaction. */
     static void apply(Connection c, String ref, Intake.CaseChange ch, String now) throws SQLException {
         if (ch.windowStart().isPresent() || ch.windowEnd().isPresent()) {
-            Store.update(c, "UPDATE cases SET window_start=coalesce(?, window_start), window_end=coalesce(?, window_end) WHERE ref=?",
-                    Store.iso(ch.windowStart()), Store.iso(ch.windowEnd()), ref);
+            Sql.update(c, "UPDATE cases SET window_start=coalesce(?, window_start), window_end=coalesce(?, window_end) WHERE ref=?",
+                    Sql.iso(ch.windowStart()), Sql.iso(ch.windowEnd()), ref);
         }
         if (ch.answeredBy().isPresent()) {
-            Store.update(c, "UPDATE cases SET status='answered', answered_at=?, answered_by=? WHERE ref=? AND status IN ('open','receipt-sent')",
+            Sql.update(c, "UPDATE cases SET status='answered', answered_at=?, answered_by=? WHERE ref=? AND status IN ('open','receipt-sent')",
                     now, ch.answeredBy().get(), ref);
         }
         if (ch.reopenDue().isPresent()) {
-            Store.update(c, "UPDATE cases SET status='open', due_at=?, answered_at=NULL, answered_by=NULL, round=round+1 WHERE ref=? AND status='answered'",
+            Sql.update(c, "UPDATE cases SET status='open', due_at=?, answered_at=NULL, answered_by=NULL, round=round+1 WHERE ref=? AND status='answered'",
                     ch.reopenDue().get().toString(), ref);
         }
         if (ch.closeNote().isPresent()) {
-            Store.update(c, "UPDATE cases SET status='closed', closed_at=?, note=? WHERE ref=? AND status<>'closed'", now, ch.closeNote().get(), ref);
+            Sql.update(c, "UPDATE cases SET status='closed', closed_at=?, note=? WHERE ref=? AND status<>'closed'", now, ch.closeNote().get(), ref);
         }
     }
 
@@ -143,6 +141,28 @@ public final class Cases {
     }
 
     private static Optional<Instant> instant(String s) {
-        return s == null ? Optional.empty() : Optional.of(Instant.parse(s));
+        return Sql.instant(s);
+    }
+
+    private List<String[]> rows(String sql, Object... args) {
+        return db.transaction(c -> Sql.rows(c, sql, args));
+    }
+
+    public boolean exists(String org, String ref) {
+        return db.transaction(c -> Sql.exists(c, "SELECT 1 FROM cases WHERE org=? AND ref=?", org, ref));
+    }
+
+    /** The case that one of these Message-IDs (incoming or our own) belongs to. */
+    public Optional<String> forThread(String org, List<String> messageIds) {
+        return db.transaction(c -> {
+            for (String id : messageIds) {
+                Optional<String> ref = Sql.rows(c, "SELECT case_ref FROM case_threads WHERE org=? AND message_id=?", org, id).stream()
+                        .findFirst().map(r -> r[0]);
+                if (ref.isPresent()) {
+                    return ref;
+                }
+            }
+            return Optional.empty();
+        });
     }
 }

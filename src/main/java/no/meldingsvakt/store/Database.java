@@ -1,303 +1,70 @@
 package no.meldingsvakt.store;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Savepoint;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
-import org.flywaydb.core.Flyway;
-import org.sqlite.SQLiteDataSource;
+import java.util.Optional;
+import no.meldingsvakt.config.PostgresConfig;
 
 /**
- * One SQLite database in WAL mode behind one connection. SQLite allows a single writer anyway;
- * serialising through one connection keeps transactions free of SQLITE_BUSY surprises, and group
- * commit lets many watchers share each fsync.
+ * Transactions over one of the two engines. Work passed to {@link #transaction} runs on a
+ * connection of its own (or its own savepoint) and is committed before the call returns.
  */
-public final class Database implements AutoCloseable {
-    private final Connection connection;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final List<Pending<?>> queue = new ArrayList<>();
-    private String synchronous = "FULL";
+public interface Database extends AutoCloseable {
 
-    private Database(Connection connection) {
-        this.connection = connection;
-    }
-
-    /** Opens the store for the service, creating it (0600) and bringing its schema up to date. */
-    public static Database open(Path file) {
-        try {
-            PrivateFiles.createParent(file);
-            PrivateFiles.create(file);
-            for (String suffix : new String[] {"-wal", "-shm"}) {
-                PrivateFiles.restrict(file.resolveSibling(file.getFileName() + suffix));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + file, e);
-        }
-        String url = "jdbc:sqlite:" + file.toAbsolutePath();
-        SQLiteDataSource ds = new SQLiteDataSource();
-        ds.setUrl(url);
-        Flyway flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration").load();
-        refuseNewerSchema(file, flyway);
-        flyway.migrate();
-        try {
-            Connection c = DriverManager.getConnection(url);
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=FULL");
-                s.execute("PRAGMA foreign_keys=ON");
-                s.execute("PRAGMA busy_timeout=10000");
-                // Deleted content (a delivered mail, a purged case) is overwritten, not left in free pages.
-                s.execute("PRAGMA secure_delete=ON");
-            }
-            c.setAutoCommit(false);
-            return new Database(c);
-        } catch (SQLException e) {
-            throw new StoreException("cannot open " + file, e);
-        }
-    }
+    /** Runs {@code work} in a transaction and returns once it is durably committed. */
+    <T> T transaction(SqlWork<T> work);
 
     /**
-     * A store written by a newer release has migrations this one does not know: running on it
-     * could undo what they did. Refuse, and say what to do.
+     * Like {@link #transaction}, but the commit need not wait for the disk: it survives a killed
+     * process, not a power cut. For bookkeeping whose loss means at worst doing something once more.
      */
-    private static void refuseNewerSchema(Path file, Flyway flyway) {
-        org.flywaydb.core.api.MigrationInfoService info = flyway.info();
-        String known = java.util.Arrays.stream(info.all()).filter(m -> m.getVersion() != null && m.getPhysicalLocation() != null
-                        && !m.getPhysicalLocation().isEmpty()).map(m -> m.getVersion().getVersion()).reduce((a, b) -> b).orElse("0");
-        for (org.flywaydb.core.api.MigrationInfo m : info.applied()) {
-            if (m.getState() == org.flywaydb.core.api.MigrationState.FUTURE_SUCCESS) {
-                throw new StoreException("the store " + file.toAbsolutePath() + " has schema V" + m.getVersion() + " (" + m.getDescription()
-                        + "), newer than this release knows (V" + known + "): it was written by a newer Meldingsvakt. Run that release,"
-                        + " or restore the backup taken before the upgrade (README: Upgrades)", null);
-            }
-        }
-    }
-
-    /** Writes a consistent copy of the database into {@code target} (an empty or missing file). */
-    void vacuumInto(Path target) throws SQLException {
-        lock.lock();
-        try {
-            connection.commit();
-            connection.setAutoCommit(true);
-            try (java.sql.PreparedStatement s = connection.prepareStatement("VACUUM INTO ?")) {
-                s.setString(1, target.toAbsolutePath().toString());
-                s.execute();
-            } finally {
-                connection.setAutoCommit(false);
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
+    <T> T relaxedTransaction(SqlWork<T> work);
 
     /** The migrations applied to this store, oldest first ("V1 initial schema", …). */
-    public java.util.List<String> appliedMigrations() {
-        lock.lock();
-        try (Statement s = connection.createStatement();
-                java.sql.ResultSet r = s.executeQuery("SELECT version, description FROM flyway_schema_history WHERE success=1 AND version IS NOT NULL"
-                        + " ORDER BY installed_rank")) {
-            java.util.List<String> out = new ArrayList<>();
-            while (r.next()) {
-                out.add("V" + r.getString(1) + " " + r.getString(2));
-            }
-            connection.commit();
-            return out;
-        } catch (SQLException e) {
-            return java.util.List.of();
-        } finally {
-            lock.unlock();
-        }
-    }
+    List<String> appliedMigrations();
 
-    /**
-     * Opens an existing store read-only, as it is: no migration, never created. For the commands
-     * that only look ({@code status}, {@code cases list}) while the service runs.
-     */
-    public static Database openReadOnly(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new StoreException("no store at " + file.toAbsolutePath() + " (has the service run with this config?)", null);
-        }
-        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
-        config.setReadOnly(true);
-        config.setBusyTimeout(10_000);
-        try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
-            c.setAutoCommit(false);
-            return new Database(c);
-        } catch (SQLException e) {
-            throw new StoreException("cannot open " + file + " read-only", e);
-        }
-    }
+    /** Lets deleted content leave the engine's logs (SQLite's WAL); nothing to do where the engine does it. */
+    void checkpoint();
 
-    /** Opens an existing store to change it from the command line; never creates one. */
-    public static Database openExisting(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new StoreException("no store at " + file.toAbsolutePath() + " (has the service run with this config?)", null);
-        }
-        return open(file);
-    }
-
-    /**
-     * Runs {@code work} in a transaction of its own and returns once it is committed to disk.
-     * Callers on other threads that arrive meanwhile share one commit (group commit): whoever holds
-     * the connection runs every queued piece of work, each under its own savepoint so that one
-     * failure rolls back only its own changes, and commits them all with a single fsync.
-     */
-    public <T> T transaction(SqlWork<T> work) {
-        return submit(work, true);
-    }
-
-    /**
-     * Like {@link #transaction}, but the commit waits only for the write to the WAL, not for the
-     * disk: it survives a killed process, not a power cut. For bookkeeping whose loss means at worst
-     * doing something once more (marking a mail sent), never for what precedes an IMAP move.
-     */
-    public <T> T relaxedTransaction(SqlWork<T> work) {
-        return submit(work, false);
-    }
-
-    private <T> T submit(SqlWork<T> work, boolean durable) {
-        if (lock.isHeldByCurrentThread()) {
-            // Running it here would commit the enclosing work half-done.
-            throw new IllegalStateException("nested transaction: pass the Connection down instead");
-        }
-        Pending<T> mine = new Pending<>(work, durable);
-        synchronized (queue) {
-            queue.add(mine);
-        }
-        lock.lock();
-        try {
-            if (!mine.done) {
-                runQueued();
-            }
-        } finally {
-            lock.unlock();
-        }
-        return mine.outcome();
-    }
-
-    private void runQueued() {
-        List<Pending<?>> batch;
-        synchronized (queue) {
-            batch = new ArrayList<>(queue);
-            queue.clear();
-        }
-        boolean durable = batch.stream().anyMatch(b -> b.durable);
-        try {
-            setSynchronous(durable ? "FULL" : "NORMAL");
-            for (Pending<?> b : batch) {
-                b.run(connection);
-            }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly(e);
-            RuntimeException failure = e instanceof RuntimeException r ? r : new StoreException("commit failed", (SQLException) e);
-            batch.forEach(b -> b.fail(failure));
-        }
-        batch.forEach(b -> b.done = true);
-    }
-
-    /** One caller's work in a group commit. */
-    private static final class Pending<T> {
-        private final SqlWork<T> work;
-        private final boolean durable;
-        private volatile boolean done;
-        private T result;
-        private RuntimeException error;
-
-        Pending(SqlWork<T> work, boolean durable) {
-            this.work = work;
-            this.durable = durable;
-        }
-
-        void run(Connection c) throws SQLException {
-            Savepoint sp = c.setSavepoint();
-            try {
-                result = work.run(c);
-                c.releaseSavepoint(sp);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback(sp);
-                error = e instanceof RuntimeException r ? r : new StoreException("transaction failed", (SQLException) e);
-            }
-        }
-
-        void fail(RuntimeException e) {
-            if (error == null) {
-                error = e;
-            }
-            result = null;
-        }
-
-        T outcome() {
-            if (error != null) {
-                throw error;
-            }
-            return result;
-        }
-    }
-
-    private void setSynchronous(String mode) throws SQLException {
-        if (mode.equals(synchronous)) {
-            return;
-        }
-        // SQLite refuses this pragma inside a transaction, and without autocommit the driver keeps one open.
-        connection.setAutoCommit(true);
-        try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA synchronous=" + mode);
-        } finally {
-            connection.setAutoCommit(false);
-        }
-        synchronous = mode;
-    }
-
-    private void rollbackQuietly(Exception cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
-    /** Copies the WAL into the database file and truncates it: content deleted from the store leaves the WAL too. */
-    public void checkpoint() {
-        lock.lock();
-        try {
-            connection.commit();
-            connection.setAutoCommit(true);
-            try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-            } finally {
-                connection.setAutoCommit(false);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("WAL checkpoint failed", e);
-        } finally {
-            lock.unlock();
-        }
-    }
+    Dialect dialect();
 
     @Override
-    public void close() {
-        lock.lock();
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new StoreException("close failed", e);
-        } finally {
-            lock.unlock();
-        }
+    void close();
+
+    /** Opens the configured store for the service, migrating its schema: PostgreSQL when a url is given, else the SQLite file. */
+    static Database forService(Path file, Optional<PostgresConfig> postgres, String instance) {
+        return postgres.<Database>map(p -> PostgresDatabase.open(p, instance)).orElseGet(() -> SqliteDatabase.open(file));
+    }
+
+    /** Opens the configured store to look only, while the service may run: never created, never migrated. */
+    static Database forReading(Path file, Optional<PostgresConfig> postgres) {
+        return postgres.<Database>map(p -> PostgresDatabase.openReadOnly(p, "reader")).orElseGet(() -> SqliteDatabase.openReadOnly(file));
+    }
+
+    /** Opens the configured store to change it from the command line; a SQLite file must exist already. */
+    static Database forChanging(Path file, Optional<PostgresConfig> postgres) {
+        return postgres.<Database>map(p -> PostgresDatabase.open(p, "cli")).orElseGet(() -> SqliteDatabase.openExisting(file));
+    }
+
+    /** Opens (creating and migrating) the SQLite store in this file. */
+    static Database open(Path file) {
+        return SqliteDatabase.open(file);
+    }
+
+    /** Opens an existing SQLite store read-only: no migration, never created. */
+    static Database openReadOnly(Path file) {
+        return SqliteDatabase.openReadOnly(file);
+    }
+
+    /** Opens an existing SQLite store to change it; never creates one. */
+    static Database openExisting(Path file) {
+        return SqliteDatabase.openExisting(file);
     }
 
     @FunctionalInterface
-    public interface SqlWork<T> {
+    interface SqlWork<T> {
         T run(Connection c) throws SQLException;
     }
 }

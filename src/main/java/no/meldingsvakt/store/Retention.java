@@ -33,11 +33,11 @@ public final class Retention {
     public Purged purgeBefore(Instant cutoff) {
         String at = cutoff.toString();
         Purged p = db.transaction(c -> {
-            int messages = Store.update(c, "DELETE FROM messages WHERE received_at < ?", at);
-            Store.update(c, "DELETE FROM case_threads WHERE case_ref IN (SELECT ref FROM cases WHERE updated_at < ?)", at);
-            int cases = Store.update(c, "DELETE FROM cases WHERE updated_at < ?", at);
-            int outbox = Store.update(c, "DELETE FROM outbox WHERE status <> 'pending' AND created_at < ?", at);
-            int audit = Store.update(c, "DELETE FROM audit WHERE at < ?", at);
+            int messages = Sql.update(c, "DELETE FROM messages WHERE received_at < ?", at);
+            Sql.update(c, "DELETE FROM case_threads WHERE case_ref IN (SELECT ref FROM cases WHERE updated_at < ?)", at);
+            int cases = Sql.update(c, "DELETE FROM cases WHERE updated_at < ?", at);
+            int outbox = Sql.update(c, "DELETE FROM outbox WHERE status <> 'pending' AND created_at < ?", at);
+            int audit = Sql.update(c, "DELETE FROM audit WHERE at < ?", at);
             return new Purged(messages, cases, outbox, audit);
         });
         checkpoint();

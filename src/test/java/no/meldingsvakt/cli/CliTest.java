@@ -1,5 +1,6 @@
 package no.meldingsvakt.cli;
 
+import no.meldingsvakt.store.Rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -87,9 +88,9 @@ class CliTest {
                 + "    password_env: NOT_SET_IN_THIS_SHELL\n    imap: {host: imap.kommune.test}\n    smtp: {host: smtp.kommune.test}\n"
                 + "    lists: {drift: [drift@kommune.test]}\n    fallback_lists: [drift]\n    trust: none\n");
         try (Database d = Database.open(db)) {
-            Store s = new Store(d, Clock.systemUTC());
-            s.saveHealth("kommune", Optional.of(Instant.now().minusSeconds(900)), Optional.empty(), Optional.of("Connection refused"), Optional.empty());
-            s.alertSent("kommune", "unwatched", Instant.now().minusSeconds(300), "ikke bekreftet overvåket", List.of());
+            Store s = Store.of(d, Clock.systemUTC());
+            s.alerts().saveHealth("kommune", "test-instance", Optional.of(Instant.now().minusSeconds(900)), Optional.empty(), Optional.of("Connection refused"), Optional.empty());
+            s.alerts().sent("kommune", "unwatched", Instant.now().minusSeconds(300), "ikke bekreftet overvåket", List.of());
         }
         Captured c = run("status", "--config", f.toString());
         assertThat(c.status()).isEqualTo(1);
@@ -157,7 +158,7 @@ class CliTest {
         try (no.meldingsvakt.testing.MailWorld world = no.meldingsvakt.testing.MailWorld.start(dir, "", "kari@hemit.test")) {
             world.mail.send(no.meldingsvakt.testing.Emails.errorNotice().from("kari@hemit.test").bytes(), no.meldingsvakt.testing.Emails.MAILBOX);
             world.harness.awaitProcessed(1, java.time.Duration.ofSeconds(15));
-            String ref = world.harness.service().store().query("SELECT ref FROM cases").get(0)[0];
+            String ref = Rows.query(world.harness.service().store(), "SELECT ref FROM cases").get(0)[0];
             String config = world.harness.config().source().toString();
 
             Captured open = run("cases", "--config", config, "list", "--open");
@@ -170,7 +171,7 @@ class CliTest {
             assertThat(run("cases", "--config", config, "list", "--open").out()).doesNotContain(ref);
             assertThat(run("cases", "--config", config, "list").out()).contains(ref).contains("closed").contains("note: Ringte Kari");
             assertThat(run("cases", "--config", config, "close", ref, "--note", "igjen").status()).isEqualTo(1);
-            assertThat(world.harness.service().store().query("SELECT detail FROM audit WHERE event='closed'").get(0)[0]).isEqualTo("Ringte Kari");
+            assertThat(Rows.query(world.harness.service().store(), "SELECT detail FROM audit WHERE event='closed'").get(0)[0]).isEqualTo("Ringte Kari");
         }
     }
 }

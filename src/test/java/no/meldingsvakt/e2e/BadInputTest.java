@@ -1,5 +1,6 @@
 package no.meldingsvakt.e2e;
 
+import no.meldingsvakt.store.Rows;
 import static no.meldingsvakt.testing.Emails.MAILBOX;
 import static no.meldingsvakt.testing.Harness.IT;
 import static no.meldingsvakt.testing.Harness.LEADER;
@@ -58,7 +59,7 @@ class BadInputTest {
         List<String> itSubjects = mail.inbox(IT).stream().map(Mails::subject).toList();
         assertThat(itSubjects).anyMatch(s -> s.startsWith("[Meldingsvakt] E-post kunne ikke leses"))
                 .anyMatch(s -> s.startsWith("[Meldingsvakt] Feil i meldingsutveksling"));
-        assertThat(harness.service().store().query("SELECT status, reason FROM messages ORDER BY uid").get(0))
+        assertThat(Rows.query(harness.service().store(), "SELECT status, reason FROM messages ORDER BY uid").get(0))
                 .containsExactly("quarantined", "no From, Subject or Message-ID header: not a mail message");
     }
 
@@ -97,7 +98,7 @@ class BadInputTest {
         harness.awaitIdleOutbox(WAIT);
         assertThat(mail.inbox(IT)).hasSize(1);
         assertThat(mail.inbox(PARTNER)).hasSize(1);
-        assertThat(harness.service().store().query("SELECT status FROM messages ORDER BY uid")).extracting(r -> r[0])
+        assertThat(Rows.query(harness.service().store(), "SELECT status FROM messages ORDER BY uid")).extracting(r -> r[0])
                 .containsExactly("processed", "duplicate");
     }
 
@@ -115,7 +116,7 @@ class BadInputTest {
             assertThat(m.getHeader("X-Injected")).isNull();
         }
         assertThat(mail.inbox("evil@attacker.test")).isEmpty();
-        assertThat(harness.service().store().query("SELECT status FROM messages").get(0)[0]).isEqualTo("processed");
+        assertThat(Rows.query(harness.service().store(), "SELECT status FROM messages").get(0)[0]).isEqualTo("processed");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package no.meldingsvakt.e2e;
 
+import no.meldingsvakt.store.Rows;
 import static no.meldingsvakt.testing.Emails.MAILBOX;
 import static no.meldingsvakt.testing.Harness.IT;
 import static no.meldingsvakt.testing.Harness.LEADER;
@@ -141,13 +142,13 @@ class CaseFollowUpTest {
         settle();
         assertThat(mail.inbox(KARI)).as("the receipt and Ivar's own mail, nothing sent on").hasSize(2);
         assertThat(mail.inbox(EKOMP)).isEmpty();
-        assertThat(harness.service().store().query("SELECT detail FROM audit WHERE event='staff-reply'").get(0)[0]).contains("not sent on");
+        assertThat(Rows.query(harness.service().store(), "SELECT detail FROM audit WHERE event='staff-reply'").get(0)[0]).contains("not sent on");
     }
 
     @Test
     void a_reply_in_the_sent_folder_answers_the_case() {
         String ref = noticeAnsweredFromTheSentFolder();
-        assertThat(harness.service().store().query("SELECT detail FROM audit WHERE event='answered'").get(0)[0]).contains("Sent folder");
+        assertThat(Rows.query(harness.service().store(), "SELECT detail FROM audit WHERE event='answered'").get(0)[0]).contains("Sent folder");
 
         clock.advance(Duration.ofDays(3));
         settle();
@@ -169,9 +170,9 @@ class CaseFollowUpTest {
                 .body("Vi ser fortsatt at epikriser ikke kommer fram. Har dere funnet feilen?\n\nKari\n").bytes(), MAILBOX);
         assertThat(mail.awaitInbox(IT, 3, WAIT)).hasSize(3);
         awaitStatus(ref, "open");
-        assertThat(harness.service().store().query("SELECT due_at, round FROM cases WHERE ref=?", ref).get(0))
+        assertThat(Rows.query(harness.service().store(), "SELECT due_at, round FROM cases WHERE ref=?", ref).get(0))
                 .containsExactly("2026-03-13T09:05:00Z", "1");
-        assertThat(harness.service().store().query("SELECT detail FROM audit WHERE event='reopened'")).hasSize(1);
+        assertThat(Rows.query(harness.service().store(), "SELECT detail FROM audit WHERE event='reopened'")).hasSize(1);
 
         clock.advance(Duration.ofHours(5)); // Thursday 15:05: the new round's first reminder is 2 business hours before Friday 10:05
         settle();
@@ -242,8 +243,8 @@ class CaseFollowUpTest {
                 .body("Oppdatering: feilen gjelder også epikriser.\n").bytes(), MAILBOX);
         assertThat(mail.awaitInbox(IT, 2, WAIT)).hasSize(2);
         harness.awaitProcessed(2, WAIT);
-        assertThat(harness.service().store().query("SELECT count(*) FROM cases").get(0)[0]).isEqualTo("1");
-        assertThat(harness.service().store().query("SELECT case_ref FROM messages").stream().map(r -> r[0])).containsOnly(ref);
+        assertThat(Rows.query(harness.service().store(), "SELECT count(*) FROM cases").get(0)[0]).isEqualTo("1");
+        assertThat(Rows.query(harness.service().store(), "SELECT case_ref FROM messages").stream().map(r -> r[0])).containsOnly(ref);
 
         mail.send(Emails.errorNotice().from(KARI).subject("LØST: Feil i meldingsutveksling Orkland kommune")
                 .body("Feilen er nå rettet, og meldingene er sendt.\n").bytes(), MAILBOX);
@@ -261,16 +262,16 @@ class CaseFollowUpTest {
         mail.send(notice.bytes(), MAILBOX);
         mail.awaitInbox(KARI, 1, WAIT);
         String first = caseRef();
-        String window = harness.service().store().query("SELECT coalesce(window_start, '') FROM cases WHERE ref=?", first).get(0)[0];
+        String window = Rows.query(harness.service().store(), "SELECT coalesce(window_start, '') FROM cases WHERE ref=?", first).get(0)[0];
         mail.send(Emails.message().from("Ola <" + OLA + ">").subject("SV: Feil i meldingsutveksling").header("In-Reply-To", notice.messageIdValue())
                 .body("Vi har samme problem her, fra 12.03.2026 kl. 10:30. Telefon for pasientinformasjon: 72 00 00 00\n").bytes(), MAILBOX);
         assertThat(mail.awaitInbox(OLA, 1, WAIT)).as("its own receipt").hasSize(1);
         harness.awaitProcessed(2, WAIT);
-        List<String[]> cases = harness.service().store().query("SELECT ref, sender, coalesce(window_start, '') FROM cases ORDER BY opened_at, ref");
+        List<String[]> cases = Rows.query(harness.service().store(), "SELECT ref, sender, coalesce(window_start, '') FROM cases ORDER BY opened_at, ref");
         assertThat(cases).hasSize(2);
-        assertThat(harness.service().store().query("SELECT coalesce(window_start, '') FROM cases WHERE ref=?", first).get(0)[0])
+        assertThat(Rows.query(harness.service().store(), "SELECT coalesce(window_start, '') FROM cases WHERE ref=?", first).get(0)[0])
                 .as("the first case's window is untouched").isEqualTo(window);
-        assertThat(harness.service().store().query("SELECT detail FROM audit WHERE event='related-case'").get(0)[0]).contains(first);
+        assertThat(Rows.query(harness.service().store(), "SELECT detail FROM audit WHERE event='related-case'").get(0)[0]).contains(first);
     }
 
     @Test
@@ -286,12 +287,12 @@ class CaseFollowUpTest {
         clock.advance(Duration.ofHours(11).plusMinutes(30));
         settle();
         assertThat(mail.inbox(IT)).hasSize(3);
-        assertThat(harness.service().store().query("SELECT note FROM cases WHERE ref=?", ref).get(0)[0]).startsWith("avlyst");
+        assertThat(Rows.query(harness.service().store(), "SELECT note FROM cases WHERE ref=?", ref).get(0)[0]).startsWith("avlyst");
     }
 
     private String caseRef() {
         harness.awaitProcessed(1, WAIT);
-        return harness.service().store().query("SELECT ref FROM cases ORDER BY opened_at LIMIT 1").get(0)[0];
+        return Rows.query(harness.service().store(), "SELECT ref FROM cases ORDER BY opened_at LIMIT 1").get(0)[0];
     }
 
     /** Kari's error notice, answered by hand from the monitored mailbox; returns the case reference. */
@@ -307,7 +308,7 @@ class CaseFollowUpTest {
     }
 
     private String status(String ref) {
-        return harness.service().store().query("SELECT status FROM cases WHERE ref=?", ref).get(0)[0];
+        return Rows.query(harness.service().store(), "SELECT status FROM cases WHERE ref=?", ref).get(0)[0];
     }
 
     private void awaitStatus(String ref, String expected) {
@@ -320,11 +321,11 @@ class CaseFollowUpTest {
 
     private void awaitWindow(String ref, String start) {
         long end = System.nanoTime() + WAIT.toNanos();
-        while (!start.equals(harness.service().store().query("SELECT window_start FROM cases WHERE ref=?", ref).get(0)[0])
+        while (!start.equals(Rows.query(harness.service().store(), "SELECT window_start FROM cases WHERE ref=?", ref).get(0)[0])
                 && System.nanoTime() < end) {
             MailServer.sleep(100);
         }
-        assertThat(harness.service().store().query("SELECT window_start FROM cases WHERE ref=?", ref).get(0)[0]).isEqualTo(start);
+        assertThat(Rows.query(harness.service().store(), "SELECT window_start FROM cases WHERE ref=?", ref).get(0)[0]).isEqualTo(start);
     }
 
     /** Several follow-up ticks and an idle outbox: long enough for a wrongly repeated mail to show. */

@@ -1,5 +1,6 @@
 package no.meldingsvakt.e2e;
 
+import no.meldingsvakt.store.Rows;
 import static no.meldingsvakt.testing.Emails.MAILBOX;
 import static no.meldingsvakt.testing.Harness.IT;
 import static no.meldingsvakt.testing.Harness.LEADER;
@@ -81,7 +82,7 @@ class CategoryBehaviourTest {
         String receipt = Mails.text(mail.awaitInbox("kari@hemit.test", 1, WAIT).get(0));
         assertThat(receipt).doesNotContain("Mangler").doesNotContain("rutinen");
         awaitIdleOutbox();
-        assertThat(harness.service().store().query("SELECT detail FROM audit WHERE event='problems'")).extracting(r -> r[0])
+        assertThat(Rows.query(harness.service().store(), "SELECT detail FROM audit WHERE event='problems'")).extracting(r -> r[0])
                 .containsExactly("[no-expected-end]");
     }
 
@@ -129,7 +130,7 @@ class CategoryBehaviourTest {
         assertThat(Mails.subject(copies.get(0))).startsWith("[Meldingsvakt] Endring i adresseregister:");
         awaitIdleOutbox();
         assertThat(mail.inbox("kari@hemit.test")).as("no receipt by default").isEmpty();
-        assertThat(harness.service().store().query("SELECT category, coalesce(due_at, 'none') FROM cases").get(0))
+        assertThat(Rows.query(harness.service().store(), "SELECT category, coalesce(due_at, 'none') FROM cases").get(0))
                 .containsExactly("address-register", "none");
     }
 
@@ -170,7 +171,7 @@ class CategoryBehaviourTest {
         assertThat(mail.awaitInbox(IT, 1, WAIT)).hasSize(1);
         assertThat(mail.inbox(MAILBOX)).isEmpty();
         assertThat(mail.messages(MAILBOX, "Meldingsvakt.Behandlet")).hasSize(1);
-        assertThat(harness.service().store().query("SELECT status FROM messages")).extracting(r -> r[0]).containsExactly("processed");
+        assertThat(Rows.query(harness.service().store(), "SELECT status FROM messages")).extracting(r -> r[0]).containsExactly("processed");
     }
 
     @Test

@@ -59,7 +59,7 @@ class HealthAlertTest {
         assertThat(alerts).extracting(Mails::subject).containsExactly("[Meldingsvakt] VARSEL: Postkassen overvåkes ikke – " + MAILBOX);
         MailServer.sleep(4000);
         assertThat(mail.inbox(IT)).as("no repeat within repeat_after").hasSize(1);
-        assertThat(harness.service().store().alerts("kommune")).extracting(a -> a.problem()).containsExactly("unwatched");
+        assertThat(harness.service().store().alerts().open("kommune")).extracting(a -> a.problem()).containsExactly("unwatched");
 
         imap.refuse(false);
         assertThat(mail.awaitInbox(IT, 2, WAIT)).extracting(Mails::subject)
@@ -67,7 +67,7 @@ class HealthAlertTest {
                         "[Meldingsvakt] Løst: Postkassen overvåkes ikke – " + MAILBOX);
         MailServer.sleep(3000);
         assertThat(mail.inbox(IT)).hasSize(2);
-        assertThat(harness.service().store().alerts("kommune")).isEmpty();
+        assertThat(harness.service().store().alerts().open("kommune")).isEmpty();
     }
 
     @Test
@@ -84,7 +84,7 @@ class HealthAlertTest {
         List<MimeMessage> alerts = mail.awaitInbox(IT, 1, WAIT);
         assertThat(alerts).extracting(Mails::subject).containsExactly("[Meldingsvakt] VARSEL: E-post kan ikke sendes – " + MAILBOX);
         assertThat(alerts.get(0).getHeader("From", null)).contains("meldingsvakt@drift.test");
-        assertThat(harness.service().store().pendingVia("kommune").count()).as("the notice's mail still waits").isEqualTo(4);
+        assertThat(harness.service().store().outbox().pendingVia("kommune").count()).as("the notice's mail still waits").isEqualTo(4);
 
         smtp.refuse(false);
         harness.awaitIdleOutbox(WAIT);

@@ -1,5 +1,6 @@
 package no.meldingsvakt.e2e;
 
+import no.meldingsvakt.store.Rows;
 import static no.meldingsvakt.testing.Emails.MAILBOX;
 import static no.meldingsvakt.testing.Harness.IT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,10 +101,10 @@ class HostileMailTest {
             mail.send(Emails.errorNotice().from("Kåre <kåre@hemit.test>").bytes(), MAILBOX);
             h.awaitProcessed(1, WAIT);
             h.awaitIdleOutbox(WAIT);
-            List<String> receipt = h.service().store().query("SELECT status || ' ' || coalesce(last_error, '') FROM outbox WHERE kind='receipt'")
+            List<String> receipt = Rows.query(h.service().store(), "SELECT status || ' ' || coalesce(last_error, '') FROM outbox WHERE kind='receipt'")
                     .stream().map(r -> r[0]).toList();
             assertThat(receipt).singleElement().asString().startsWith("failed").contains("SMTPUTF8").contains("kåre@hemit.test");
-            assertThat(h.service().store().query("SELECT detail FROM audit WHERE event='delivery-failed'")).singleElement()
+            assertThat(Rows.query(h.service().store(), "SELECT detail FROM audit WHERE event='delivery-failed'")).singleElement()
                     .satisfies(r -> assertThat(r[0]).contains("SMTPUTF8"));
             assertThat(mail.inbox(IT)).as("the notice itself still reached staff").isNotEmpty();
         }
@@ -123,6 +124,6 @@ class HostileMailTest {
     }
 
     private List<String> query(String sql) {
-        return world.harness.service().store().query(sql).stream().map(r -> r[0]).toList();
+        return Rows.query(world.harness.service().store(), sql).stream().map(r -> r[0]).toList();
     }
 }

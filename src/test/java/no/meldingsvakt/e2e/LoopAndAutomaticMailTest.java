@@ -1,5 +1,6 @@
 package no.meldingsvakt.e2e;
 
+import no.meldingsvakt.store.Rows;
 import static no.meldingsvakt.testing.Emails.MAILBOX;
 import static no.meldingsvakt.testing.Harness.IT;
 import static no.meldingsvakt.testing.Harness.LEADER;
@@ -71,7 +72,7 @@ class LoopAndAutomaticMailTest {
         assertThat(mail.inbox(PARTNER)).isEmpty();
         assertThat(mail.inbox("noreply@hemit.test")).isEmpty();
         assertThat(mail.inbox("MAILER-DAEMON@hemit.test")).isEmpty();
-        assertThat(harness.service().store().query("SELECT automatic FROM messages")).extracting(r -> r[0]).doesNotContainNull();
+        assertThat(Rows.query(harness.service().store(), "SELECT automatic FROM messages")).extracting(r -> r[0]).doesNotContainNull();
     }
 
     @Test
@@ -79,7 +80,7 @@ class LoopAndAutomaticMailTest {
         mail.deliverDirect(Emails.errorNotice().from(PARTNER).header("Return-Path", "<>").bytes(), MAILBOX);
         awaitProcessed(1);
         awaitIdleOutbox();
-        assertThat(harness.service().store().query("SELECT automatic FROM messages")).extracting(r -> r[0])
+        assertThat(Rows.query(harness.service().store(), "SELECT automatic FROM messages")).extracting(r -> r[0])
                 .containsExactly("empty Return-Path");
         assertThat(mail.inbox(PARTNER)).isEmpty();
         assertThat(mail.inbox(IT)).as("a notice is still passed on").hasSize(1);
@@ -104,7 +105,7 @@ class LoopAndAutomaticMailTest {
         String text = (String) ((jakarta.mail.Multipart) ((jakarta.mail.Multipart) reports.get(0).getContent()).getBodyPart(0).getContent())
                 .getBodyPart(0).getContent();
         assertThat(text).contains("kopi av et varsel").contains("550 5.1.1").contains("MV-");
-        assertThat(harness.service().store().query("SELECT detail FROM audit WHERE event='bounce'")).extracting(r -> r[0])
+        assertThat(Rows.query(harness.service().store(), "SELECT detail FROM audit WHERE event='bounce'")).extracting(r -> r[0])
                 .containsExactly("copy to sluttet@kommune.test: 550 5.1.1 <sluttet@kommune.test>: Recipient address rejected: User unknown");
         assertThat(mail.inbox(LEADER)).as("a bounce is not passed on as a notice").hasSize(1);
     }
@@ -123,7 +124,7 @@ class LoopAndAutomaticMailTest {
         awaitIdleOutbox();
 
         assertThat(mail.inbox(PARTNER)).as("only the first receipt").hasSize(1);
-        assertThat(harness.service().store().query("SELECT case_ref FROM messages WHERE status='processed'"))
+        assertThat(Rows.query(harness.service().store(), "SELECT case_ref FROM messages WHERE status='processed'"))
                 .extracting(r -> r[0]).containsOnly(ref);
     }
 
@@ -138,7 +139,7 @@ class LoopAndAutomaticMailTest {
         awaitProcessed(2);
         awaitIdleOutbox();
         assertThat(mail.inbox(IT)).as("a robot on a case is no news for staff").hasSize(copies);
-        assertThat(harness.service().store().query("SELECT count(*) FROM messages WHERE case_ref IS NOT NULL").get(0)[0]).isEqualTo("2");
+        assertThat(Rows.query(harness.service().store(), "SELECT count(*) FROM messages WHERE case_ref IS NOT NULL").get(0)[0]).isEqualTo("2");
     }
 
     @Test

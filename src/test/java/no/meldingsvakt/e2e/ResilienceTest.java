@@ -1,5 +1,6 @@
 package no.meldingsvakt.e2e;
 
+import no.meldingsvakt.store.Rows;
 import static no.meldingsvakt.testing.Emails.MAILBOX;
 import static no.meldingsvakt.testing.Harness.IT;
 import static no.meldingsvakt.testing.Harness.LEADER;
@@ -78,7 +79,7 @@ class ResilienceTest {
 
         assertThat(mail.inbox(MAILBOX)).as("every message filed").isEmpty();
         assertExactlyOneCopyEach(sent);
-        assertThat(harness.service().store().query("SELECT count(*) FROM messages WHERE status='processed'").get(0)[0])
+        assertThat(Rows.query(harness.service().store(), "SELECT count(*) FROM messages WHERE status='processed'").get(0)[0])
                 .isEqualTo(Integer.toString(sent.size()));
     }
 
@@ -133,12 +134,12 @@ class ResilienceTest {
         MailServer.sleep(1500);
         assertThat(mail.inbox(IT)).isEmpty();
         // Each notice: copies to it, plo and sykepleier plus one receipt; no sender reaches the rate limit.
-        assertThat(harness.service().store().pendingOutbox()).isEqualTo(5 * 4);
+        assertThat(harness.service().store().outbox().pending()).isEqualTo(5 * 4);
 
         smtp.refuse(false);
         harness.awaitIdleOutbox(WAIT);
         assertExactlyOneCopyEach(sent);
-        assertThat(harness.service().store().query("SELECT count(*) FROM outbox WHERE attempts > 1").get(0)[0]).isNotEqualTo("0");
+        assertThat(Rows.query(harness.service().store(), "SELECT count(*) FROM outbox WHERE attempts > 1").get(0)[0]).isNotEqualTo("0");
     }
 
     /** Each staff recipient holds exactly one copy of each notice; each sender at most one receipt per case. */

@@ -1,5 +1,6 @@
 package no.meldingsvakt.e2e;
 
+import no.meldingsvakt.store.Rows;
 import static no.meldingsvakt.testing.Emails.MAILBOX;
 import static no.meldingsvakt.testing.Harness.IT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -181,15 +182,15 @@ class SenderTrustTest {
 
     private String onlyCase() {
         world.harness.awaitProcessed(1, WAIT);
-        return world.harness.service().store().query("SELECT ref FROM cases").get(0)[0];
+        return Rows.query(world.harness.service().store(), "SELECT ref FROM cases").get(0)[0];
     }
 
     private String status(String ref) {
-        return world.harness.service().store().query("SELECT status FROM cases WHERE ref=?", ref).get(0)[0];
+        return Rows.query(world.harness.service().store(), "SELECT status FROM cases WHERE ref=?", ref).get(0)[0];
     }
 
     private List<String> audit(String event) {
-        return world.harness.service().store().query("SELECT detail FROM audit WHERE event=?", event).stream().map(r -> r[0]).toList();
+        return Rows.query(world.harness.service().store(), "SELECT detail FROM audit WHERE event=?", event).stream().map(r -> r[0]).toList();
     }
 
     private void awaitStatus(String ref, String expected) {

@@ -1,5 +1,6 @@
 package no.meldingsvakt.interop;
 
+import no.meldingsvakt.store.Rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.internet.MimeMessage;
@@ -79,7 +80,7 @@ class HostileInputIT {
 
         harness.awaitProcessed(corpus.size() + 1, WAIT);
         harness.awaitIdleOutbox(WAIT);
-        List<String[]> rows = harness.service().store().query("SELECT status, coalesce(reason, '') FROM messages ORDER BY uid");
+        List<String[]> rows = Rows.query(harness.service().store(), "SELECT status, coalesce(reason, '') FROM messages ORDER BY uid");
         assertThat(rows).hasSize(corpus.size() + 1);
         assertThat(rows).allSatisfy(r -> assertThat(r[0]).isIn("processed", "quarantined"));
         assertThat(rows).filteredOn(r -> r[0].equals("quarantined")).as("only the message with no header at all")

@@ -1,5 +1,6 @@
 package no.meldingsvakt.interop;
 
+import no.meldingsvakt.store.Rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -111,7 +112,7 @@ class RealServerIT {
             other.join();
         }
         java.util.Set<String> recorded = new java.util.HashSet<>();
-        harness.service().store().query("SELECT message_key FROM messages").forEach(r -> recorded.add(r[0]));
+        Rows.query(harness.service().store(), "SELECT message_key FROM messages").forEach(r -> recorded.add(r[0]));
         assertThat(sent).extracting(Emails::messageIdValue).allMatch(recorded::contains);
         List<MimeMessage> filed = real.messages(MAILBOX, "Meldingsvakt.Behandlet");
         assertThat(filed).as("nothing filed that was not recorded").allSatisfy(m -> assertThat(recorded).contains(m.getMessageID()));
@@ -189,10 +190,10 @@ class RealServerIT {
         real.append(MAILBOX, "Sent", Emails.message().from(MAILBOX).to(OLA).subject("SV: " + inquiry.subjectValue())
                 .header("In-Reply-To", inquiry.messageIdValue()).body("Bruk meldingsansvarlig@kommune.test.\n").bytes());
         long end = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < end && harness.service().store().query("SELECT 1 FROM cases WHERE status='answered'").size() < 2) {
+        while (System.nanoTime() < end && Rows.query(harness.service().store(), "SELECT 1 FROM cases WHERE status='answered'").size() < 2) {
             MailServer.sleep(200);
         }
-        assertThat(harness.service().store().query("SELECT answered_by FROM cases WHERE status='answered' ORDER BY opened_at"))
+        assertThat(Rows.query(harness.service().store(), "SELECT answered_by FROM cases WHERE status='answered' ORDER BY opened_at"))
                 .extracting(r -> r[0]).containsExactly(Harness.IT, MAILBOX);
     }
 
@@ -245,7 +246,7 @@ class RealServerIT {
                 MailServer.sleep(Math.min(15_000, downSeconds * 1000 / 6));
             }
             harness.awaitProcessed(sent.size(), WAIT);
-            assertThat(harness.service().store().pendingOutbox()).as("everything waits for Postfix").isGreaterThan(sent.size());
+            assertThat(harness.service().store().outbox().pending()).as("everything waits for Postfix").isGreaterThan(sent.size());
             real.postfix("start");
             harness.awaitIdleOutbox(Duration.ofMinutes(3));
             MailServer.sleep(2000);

@@ -1,5 +1,6 @@
 package no.meldingsvakt.outbound;
 
+import no.meldingsvakt.store.Rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -33,27 +34,27 @@ class OutboxDrainerTest {
     @Test
     void mail_the_previous_run_handed_to_smtp_is_not_sent_again_after_a_crash() throws Exception {
         try (Database db = Database.open(dir.resolve("s.db"))) {
-            Store store = new Store(db, Clock.systemUTC());
-            store.alertSent("org", "unwatched", Instant.now(), "x", List.of(
+            Store store = Store.of(db, Clock.systemUTC());
+            store.alerts().sent("org", "unwatched", Instant.now(), "x", List.of(
                     new OutgoingMail("alert", "k1", Optional.empty(), "<a@t>", "m@t", List.of("one@t"), new byte[] {1}),
                     new OutgoingMail("alert", "k2", Optional.empty(), "<b@t>", "m@t", List.of("two@t"), new byte[] {1})));
-            long first = Long.parseLong(store.query("SELECT min(id) FROM outbox").get(0)[0]);
+            long first = Long.parseLong(Rows.query(store, "SELECT min(id) FROM outbox").get(0)[0]);
             // The previous run got "250" for the first mail and was killed before the store knew.
             SentJournal journal = new SentJournal(dir.resolve("s.db-sent.journal"));
             journal.record(first);
 
             RecordingSender smtp = new RecordingSender();
             OutboxDrainer drainer = new OutboxDrainer(store, smtp, new Health(Clock.systemUTC()), new SentJournal(dir.resolve("s.db-sent.journal")),
-                    Clock.systemUTC(), new Backoff(Duration.ofMillis(10), Duration.ofMillis(10)));
+                    Clock.systemUTC(), new Backoff(Duration.ofMillis(10), Duration.ofMillis(10)), "test");
             drainer.start();
             long end = System.nanoTime() + 5_000_000_000L;
-            while (store.pendingOutbox() > 0 && System.nanoTime() < end) {
+            while (store.outbox().pending() > 0 && System.nanoTime() < end) {
                 Thread.sleep(20);
             }
             drainer.stop();
 
             assertThat(smtp.sent).containsExactly(List.of("two@t"));
-            assertThat(store.query("SELECT status FROM outbox ORDER BY id")).extracting(r -> r[0]).containsExactly("sent", "sent");
+            assertThat(Rows.query(store, "SELECT status FROM outbox ORDER BY id")).extracting(r -> r[0]).containsExactly("sent", "sent");
             assertThat(dir.resolve("s.db-sent.journal")).doesNotExist();
         }
     }

@@ -16,15 +16,15 @@ class RetentionTest {
     void a_purge_removes_what_is_older_than_the_retention_and_keeps_pending_mail_and_newer_rows(@TempDir Path dir) {
         MutableClock clock = new MutableClock(Instant.parse("2025-01-10T10:00:00Z"));
         try (Database db = Database.open(dir.resolve("s.db"))) {
-            Store store = new Store(db, clock);
-            store.startMailbox("org", 1);
-            store.record(intake(1, "<old@x>", "MV-250110-AAAAAA", clock.instant(), List.of(
+            Store store = Store.of(db, clock);
+            store.messages().startMailbox("org", 1);
+            store.messages().record(intake(1, "<old@x>", "MV-250110-AAAAAA", clock.instant(), List.of(
                     new OutgoingMail("receipt", "receipt:old", Optional.of("MV-250110-AAAAAA"), "<r1@x>", "m@x", List.of("a@x"), new byte[] {1}),
                     new OutgoingMail("copy", "copy:old", Optional.of("MV-250110-AAAAAA"), "<c1@x>", "m@x", List.of("b@x"), new byte[] {1}))));
-            long sentId = Long.parseLong(store.query("SELECT id FROM outbox WHERE dedupe_key='receipt:old'").get(0)[0]);
-            store.markSent(sentId);
+            long sentId = Long.parseLong(Rows.query(store, "SELECT id FROM outbox WHERE dedupe_key='receipt:old'").get(0)[0]);
+            store.outbox().markSent(sentId);
             clock.advance(Duration.ofDays(400));
-            store.record(intake(2, "<new@x>", "MV-260214-BBBBBB", clock.instant(), List.of()));
+            store.messages().record(intake(2, "<new@x>", "MV-260214-BBBBBB", clock.instant(), List.of()));
 
             Retention.Purged p = new Retention(db, clock).purgeOlderThan(Duration.ofDays(395));
 
@@ -32,9 +32,9 @@ class RetentionTest {
             assertThat(p.cases()).isEqualTo(1);
             assertThat(p.outbox()).as("the delivered receipt; the copy still waiting is kept").isEqualTo(1);
             assertThat(p.audit()).isPositive();
-            assertThat(store.query("SELECT message_key FROM messages")).extracting(r -> r[0]).containsExactly("<new@x>");
-            assertThat(store.query("SELECT dedupe_key FROM outbox")).extracting(r -> r[0]).containsExactly("copy:old");
-            assertThat(store.query("SELECT ref FROM cases")).extracting(r -> r[0]).containsExactly("MV-260214-BBBBBB");
+            assertThat(Rows.query(store, "SELECT message_key FROM messages")).extracting(r -> r[0]).containsExactly("<new@x>");
+            assertThat(Rows.query(store, "SELECT dedupe_key FROM outbox")).extracting(r -> r[0]).containsExactly("copy:old");
+            assertThat(Rows.query(store, "SELECT ref FROM cases")).extracting(r -> r[0]).containsExactly("MV-260214-BBBBBB");
         }
     }
 

@@ -1,5 +1,6 @@
 package no.meldingsvakt.testing;
 
+import no.meldingsvakt.store.Rows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -133,18 +134,18 @@ public final class Harness implements AutoCloseable {
     }
 
     public int processed() {
-        return Integer.parseInt(service.store().query("SELECT count(*) FROM messages").get(0)[0]);
+        return Integer.parseInt(Rows.query(service.store(), "SELECT count(*) FROM messages").get(0)[0]);
     }
 
     /** Waits until nothing is pending in the outbox, then a moment for the last SMTP delivery to land. */
     public void awaitIdleOutbox(Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
-        while (service.store().pendingOutbox() > 0 && System.nanoTime() < end) {
+        while (service.store().outbox().pending() > 0 && System.nanoTime() < end) {
             MailServer.sleep(50);
         }
         MailServer.sleep(300);
-        if (service.store().pendingOutbox() > 0) {
-            throw new AssertionError(service.store().pendingOutbox() + " mails still pending in the outbox");
+        if (service.store().outbox().pending() > 0) {
+            throw new AssertionError(service.store().outbox().pending() + " mails still pending in the outbox");
         }
     }
 

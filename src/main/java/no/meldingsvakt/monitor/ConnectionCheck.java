@@ -1,4 +1,4 @@
-package no.meldingsvakt.health;
+package no.meldingsvakt.monitor;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;

@@ -1,5 +1,7 @@
-package no.meldingsvakt.health;
+package no.meldingsvakt.monitor;
 
+import no.meldingsvakt.store.Alerts;
+import no.meldingsvakt.store.Rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -9,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import no.meldingsvakt.config.AppConfig;
 import no.meldingsvakt.config.ConfigLoader;
+import no.meldingsvakt.health.Health;
 import no.meldingsvakt.outbound.MailFactory;
 import no.meldingsvakt.store.Database;
+import no.meldingsvakt.store.Instance;
+import no.meldingsvakt.store.Leases;
 import no.meldingsvakt.store.Store;
 import no.meldingsvakt.template.TemplateRenderer;
 import no.meldingsvakt.testing.MutableClock;
@@ -44,7 +49,7 @@ class HealthMonitorTest {
                     trust: none
                 """.formatted(dir.resolve("s.db")));
         db = Database.open(config.storePath());
-        store = new Store(db, clock);
+        store = Store.of(db, clock);
         health = new Health(clock);
     }
 
@@ -54,15 +59,15 @@ class HealthMonitorTest {
     }
 
     private HealthMonitor monitor() {
-        return new HealthMonitor(config, health, store, new MailFactory(clock), org -> new TemplateRenderer(List.of()), clock, () -> { });
+        return new HealthMonitor(config, health, store, new MailFactory(clock), org -> new TemplateRenderer(List.of()), clock, () -> { }, Leases.alone(db, Instance.current(clock.instant())));
     }
 
     private int alertMails() {
-        return Integer.parseInt(store.query("SELECT count(*) FROM outbox WHERE kind='alert' AND dedupe_key LIKE 'health-alert:%'").get(0)[0]);
+        return Integer.parseInt(Rows.query(store, "SELECT count(*) FROM outbox WHERE kind='alert' AND dedupe_key LIKE 'health-alert:%'").get(0)[0]);
     }
 
     private int clearMails() {
-        return Integer.parseInt(store.query("SELECT count(*) FROM outbox WHERE kind='alert' AND dedupe_key LIKE 'health-clear:%'").get(0)[0]);
+        return Integer.parseInt(Rows.query(store, "SELECT count(*) FROM outbox WHERE kind='alert' AND dedupe_key LIKE 'health-clear:%'").get(0)[0]);
     }
 
     @Test
@@ -89,13 +94,13 @@ class HealthMonitorTest {
         clock.advance(Duration.ofMinutes(2));
         m.check();
         assertThat(alertMails()).isEqualTo(6);
-        assertThat(store.alerts("org")).singleElement().satisfies(a -> assertThat(a.sentCount()).isEqualTo(3));
+        assertThat(store.alerts().open("org")).singleElement().satisfies(a -> assertThat(a.sentCount()).isEqualTo(3));
 
         health.watched("org");
         m.check();
         m.check();
         assertThat(clearMails()).as("one all-clear, to each address").isEqualTo(2);
-        assertThat(store.alerts("org")).isEmpty();
+        assertThat(store.alerts().open("org")).isEmpty();
     }
 
     @Test
@@ -105,7 +110,7 @@ class HealthMonitorTest {
             health.mailboxFailed("org", "login refused: AUTHENTICATE failed", true);
         }
         monitor().check();
-        assertThat(store.alerts("org")).extracting(Store.Alert::problem).containsExactly("login");
-        assertThat(store.alerts("org").get(0).detail()).contains("IMAP-innloggingen har feilet 3 ganger på rad: login refused");
+        assertThat(store.alerts().open("org")).extracting(Alerts.Alert::problem).containsExactly("login");
+        assertThat(store.alerts().open("org").get(0).detail()).contains("IMAP-innloggingen har feilet 3 ganger på rad: login refused");
     }
 }

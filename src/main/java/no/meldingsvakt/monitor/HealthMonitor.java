@@ -1,4 +1,4 @@
-package no.meldingsvakt.health;
+package no.meldingsvakt.monitor;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,17 +9,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import no.meldingsvakt.action.NoticePipeline;
 import no.meldingsvakt.action.Redistribute;
 import no.meldingsvakt.calendar.BusinessCalendar;
 import no.meldingsvakt.config.AppConfig;
 import no.meldingsvakt.config.HealthConfig;
 import no.meldingsvakt.config.OrganisationConfig;
+import no.meldingsvakt.health.Health;
+import no.meldingsvakt.health.Problem;
 import no.meldingsvakt.outbound.MailFactory;
 import no.meldingsvakt.store.OutgoingMail;
+import no.meldingsvakt.store.Alerts;
+import no.meldingsvakt.store.Leases;
+import no.meldingsvakt.store.Outbox;
 import no.meldingsvakt.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,10 +43,10 @@ public final class HealthMonitor {
     private final NoticePipeline.Templates templates;
     private final Clock clock;
     private final Runnable queued;
-    private ScheduledExecutorService scheduler;
+    private final Leases leases;
 
     public HealthMonitor(AppConfig config, Health health, Store store, MailFactory mail, NoticePipeline.Templates templates, Clock clock,
-            Runnable queued) {
+            Runnable queued, Leases leases) {
         this.config = config;
         this.health = health;
         this.store = store;
@@ -52,69 +54,81 @@ public final class HealthMonitor {
         this.templates = templates;
         this.clock = clock;
         this.queued = queued;
+        this.leases = leases;
     }
 
-    public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "health");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = config.health().checkEvery().toMillis();
-        scheduler.scheduleWithFixedDelay(this::checkSafely, every, every, TimeUnit.MILLISECONDS);
-        // A record at once, so `status` sees a service that has just started (alerts wait for the first check).
+    /** A record at once for each mailbox this instance watches, so `status` sees a service that has just started. */
+    public void recordStart() {
         for (OrganisationConfig org : config.organisations()) {
-            Health.Snapshot s = health.snapshot(org.id());
-            store.saveHealth(org.id(), s.lastWatched(), s.lastSmtpOk(), s.lastMailboxError(), s.lastSmtpError());
+            if (leases.holds(org.id())) {
+                Health.Snapshot s = health.snapshot(org.id());
+                store.alerts().saveHealth(org.id(), leases.instance().id(), s.lastWatched(), s.lastSmtpOk(), s.lastMailboxError(), s.lastSmtpError());
+            }
         }
     }
 
-    public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
-    }
-
-    private void checkSafely() {
-        try {
-            check();
-        } catch (RuntimeException e) {
-            // A failed check must not end the schedule: the next one may well succeed.
-            LOG.error("health check failed", e);
-        }
-    }
-
-    /** One look at every organisation. Public for tests. */
+    /**
+     * One look at every organisation. The instance that watches a mailbox judges it by what its
+     * watcher saw; a mailbox nobody watches is judged by the instance that holds the jobs' lease,
+     * from the store's leases, so a standby never raises an alarm about what another instance does.
+     */
     public void check() {
+        Map<String, Leases.Holder> lease = new HashMap<>();
+        boolean leader = leases.holds(Leases.JOBS);
+        if (leader) {
+            leases.all().forEach(h -> lease.put(h.name(), h));
+        }
         for (OrganisationConfig org : config.organisations()) {
+            Map<Problem, Finding> now;
             Health.Snapshot s = health.snapshot(org.id());
-            store.saveHealth(org.id(), s.lastWatched(), s.lastSmtpOk(), s.lastMailboxError(), s.lastSmtpError());
-            Map<Problem, Finding> now = problems(org, s);
-            Map<Problem, Store.Alert> open = new EnumMap<>(Problem.class);
-            store.alerts(org.id()).forEach(a -> open.put(Problem.fromId(a.problem()), a));
-            boolean any = false;
-            for (Map.Entry<Problem, Finding> e : now.entrySet()) {
-                Store.Alert a = open.get(e.getKey());
-                if (a == null || due(a)) {
-                    Instant since = a == null ? e.getValue().since() : a.since();
-                    int count = a == null ? 1 : a.sentCount() + 1;
-                    LOG.warn("{}: {} since {} ({}); alert {}", org.id(), e.getKey().id(), since, e.getValue().detail(), count);
-                    store.alertSent(org.id(), e.getKey().id(), since, e.getValue().detail(),
-                            mails(org, "health-alert", e.getKey(), since, e.getValue().detail(), count, via(e.getKey(), s)));
-                    any = true;
-                }
+            if (leases.holds(org.id())) {
+                store.alerts().saveHealth(org.id(), leases.instance().id(), s.lastWatched(), s.lastSmtpOk(), s.lastMailboxError(), s.lastSmtpError());
+                now = problems(org, s);
+            } else if (leader && (lease.get(org.id()) == null || !lease.get(org.id()).live())) {
+                now = unheld(org, lease.get(org.id()));
+            } else {
+                continue;
             }
-            for (Map.Entry<Problem, Store.Alert> e : open.entrySet()) {
-                if (!now.containsKey(e.getKey())) {
-                    LOG.info("{}: {} is over", org.id(), e.getKey().id());
-                    store.alertCleared(org.id(), e.getKey().id(),
-                            mails(org, "health-clear", e.getKey(), e.getValue().since(), "", e.getValue().sentCount(), via(e.getKey(), s)));
-                    any = true;
-                }
+            judge(org, s, now);
+        }
+    }
+
+    /** No instance holds the mailbox's lease: since it ran out (or since this instance started, if it never existed). */
+    private Map<Problem, Finding> unheld(OrganisationConfig org, Leases.Holder last) {
+        Map<Problem, Finding> out = new EnumMap<>(Problem.class);
+        Instant since = last == null ? health.snapshot(org.id()).since() : Instant.ofEpochMilli(last.expiresAtMillis());
+        if (Duration.between(since, clock.instant()).compareTo(config.health().unwatchedAfter()) > 0) {
+            out.put(Problem.UNWATCHED, new Finding(since, "ingen instans av Meldingsvakt overvåker postkassen siden " + SHOWN.format(since)
+                    + (last == null ? "" : "; sist overvåket av " + last.instance())));
+        }
+        return out;
+    }
+
+    private void judge(OrganisationConfig org, Health.Snapshot s, Map<Problem, Finding> now) {
+        Map<Problem, Alerts.Alert> open = new EnumMap<>(Problem.class);
+        store.alerts().open(org.id()).forEach(a -> open.put(Problem.fromId(a.problem()), a));
+        boolean any = false;
+        for (Map.Entry<Problem, Finding> e : now.entrySet()) {
+            Alerts.Alert a = open.get(e.getKey());
+            if (a == null || due(a)) {
+                Instant since = a == null ? e.getValue().since() : a.since();
+                int count = a == null ? 1 : a.sentCount() + 1;
+                LOG.warn("{}: {} since {} ({}); alert {}", org.id(), e.getKey().id(), since, e.getValue().detail(), count);
+                store.alerts().sent(org.id(), e.getKey().id(), since, e.getValue().detail(),
+                        mails(org, "health-alert", e.getKey(), since, e.getValue().detail(), count, via(e.getKey(), s)));
+                any = true;
             }
-            if (any) {
-                queued.run();
+        }
+        for (Map.Entry<Problem, Alerts.Alert> e : open.entrySet()) {
+            if (!now.containsKey(e.getKey())) {
+                LOG.info("{}: {} is over", org.id(), e.getKey().id());
+                store.alerts().cleared(org.id(), e.getKey().id(),
+                        mails(org, "health-clear", e.getKey(), e.getValue().since(), "", e.getValue().sentCount(), via(e.getKey(), s)));
+                any = true;
             }
+        }
+        if (any) {
+            queued.run();
         }
     }
 
@@ -135,7 +149,7 @@ public final class HealthMonitor {
             out.put(Problem.LOGIN, new Finding(now, which + "-innloggingen har feilet "
                     + Math.max(s.mailboxAuthFailures(), s.smtpAuthFailures()) + " ganger på rad: " + error));
         }
-        Store.Pending pending = store.pendingVia(org.id());
+        Outbox.Pending pending = store.outbox().pendingVia(org.id());
         if (pending.oldest().isPresent() && Duration.between(pending.oldest().get(), now).compareTo(h.undeliverableAfter()) > 0) {
             out.put(Problem.UNDELIVERABLE, new Finding(pending.oldest().get(), pending.count() + " e-post(er) venter i utboksen, den eldste fra "
                     + SHOWN.format(pending.oldest().get()) + s.lastSmtpError().map(e -> "; siste feil: " + e).orElse("")));
@@ -143,7 +157,7 @@ public final class HealthMonitor {
         return out;
     }
 
-    private boolean due(Store.Alert a) {
+    private boolean due(Alerts.Alert a) {
         Duration wait = config.health().repeatAfter().multipliedBy(1L << Math.min(a.sentCount() - 1, 20));
         if (wait.compareTo(config.health().repeatMax()) > 0) {
             wait = config.health().repeatMax();
