@@ -42,9 +42,10 @@ public final class Harness implements AutoCloseable {
         this.dir = dir;
         try {
             Path file = dir.resolve("meldingsvakt.yaml");
-            Files.writeString(file, yaml);
+            Files.writeString(file, TestStore.adapt(yaml));
             Map<String, String> vars = new java.util.HashMap<>(env);
             vars.put("MV_TEST_PASSWORD", MailServer.PASSWORD);
+            vars.put(TestStore.PASSWORD_ENV, TestStore.password());
             this.config = ConfigLoader.withEnvironment(vars::get).load(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
