@@ -4,8 +4,17 @@
 # 1, 100 and 400 watched mailboxes. Needs root (starts realmail). Prints its summary last.
 #   bench/run.sh            full run (about 6 minutes)
 #   bench/run.sh --quick    fewer samples, scale up to 100 mailboxes
+#   bench/run.sh --store postgresql [--quick]   the same on the PostgreSQL store (starts one with .ci/postgres-start.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+store_prop=()
+if [ "${1:-}" = "--store" ]; then
+  if [ "${2:-}" = "postgresql" ]; then
+    eval "$(bash .ci/postgres-start.sh)"
+    store_prop=(-Dmeldingsvakt.test.store=postgresql)
+  fi
+  shift 2
+fi
 export REALMAIL_DIR=${REALMAIL_DIR:-/tmp/realmail-bench}
 
 users="partner@bench.test:secret floor@bench.test:secret sieve@bench.test:secret"
@@ -24,4 +33,4 @@ chown -R mail:mail "$REALMAIL_DIR/mail/bench.test"
 
 mvn -q -B -ntp -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
 mvn -q -B -ntp -DskipTests test-compile
-java -cp "target/test-classes:target/classes:$(cat target/bench.cp)" no.meldingsvakt.bench.Benchmark "$REALMAIL_DIR" "$@"
+java "${store_prop[@]}" -cp "target/test-classes:target/classes:$(cat target/bench.cp)" no.meldingsvakt.bench.Benchmark "$REALMAIL_DIR" "$@"

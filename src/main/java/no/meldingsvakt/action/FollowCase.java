@@ -1,5 +1,6 @@
 package no.meldingsvakt.action;
 
+import no.meldingsvakt.outbound.ListMail;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -204,7 +205,7 @@ final class FollowCase {
         v.put("organisation", org.name());
         v.put("monitoredAddress", org.address());
         String key = "answer:" + org.id() + ":" + messageKey;
-        String id = mail.messageId(key, SendReceipt.domain(org));
+        String id = mail.messageId(key, ListMail.domain(org));
         List<String> rcpts = new ArrayList<>();
         rcpts.add(to);
         rcpts.addAll(cc);

@@ -1,5 +1,7 @@
 package no.meldingsvakt.action;
 
+import no.meldingsvakt.template.Templates;
+import no.meldingsvakt.outbound.ListMail;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -42,7 +44,7 @@ public final class NoticePipeline {
     private final MessageReader reader;
     private final Store store;
     private final SendReceipt receipts;
-    private final Redistribute redistribute;
+    private final ListMail redistribute;
     private final ReportBounce bounces;
     private final Templates templates;
     private final Clock clock;
@@ -55,7 +57,7 @@ public final class NoticePipeline {
         this.follow = new FollowCase(cases, mail, clock);
         this.store = store;
         this.receipts = new SendReceipt(store, mail, clock);
-        this.redistribute = new Redistribute(mail);
+        this.redistribute = new ListMail(mail);
         this.bounces = new ReportBounce(store, redistribute);
         this.templates = templates;
         this.clock = clock;
@@ -180,7 +182,7 @@ public final class NoticePipeline {
         SelectRoutes.Selection selection = joinedCase.filter(k -> !k.lists().isEmpty() && !c.automatic())
                 .map(k -> new SelectRoutes.Selection(List.of("case " + k.ref()), k.lists().stream().filter(org.lists()::containsKey).toList()))
                 .filter(sel -> !sel.lists().isEmpty()).orElse(a.selection());
-        List<String> recipients = Redistribute.recipients(org, selection.lists());
+        List<String> recipients = ListMail.recipients(org, selection.lists());
         values.put("lists", String.join(", ", selection.lists()));
         if (!recipients.isEmpty()) {
             Optional<byte[]> original = in.headersOnly() ? Optional.empty() : Optional.of(in.bytes());
@@ -257,7 +259,7 @@ public final class NoticePipeline {
         values.put("attached", !in.headersOnly());
         List<String> lists = org.adminList().map(List::of).orElse(org.fallbackLists());
         List<OutgoingMail> mails = redistribute.compose(org, OutgoingMail.REPORT, key, Optional.empty(),
-                Redistribute.recipients(org, lists), templates.forOrganisation(org).render("quarantine-report", values),
+                ListMail.recipients(org, lists), templates.forOrganisation(org).render("quarantine-report", values),
                 in.headersOnly() ? Optional.empty() : Optional.of(in.bytes()));
         return intake(org, in, key, null, partial).status(MessageStatus.QUARANTINED, reason).mails(mails)
                 .audit(List.of(new AuditEntry("quarantined", reason + "; reported to " + lists))).build();
@@ -308,9 +310,5 @@ public final class NoticePipeline {
         return name.filter(n -> !n.isBlank()).map(n -> n + " <" + address.orElse("") + ">").orElse(address.orElse("(ukjent)"));
     }
 
-    /** The organisation's templates (its own directory first, then the shared and built-in ones). */
-    public interface Templates {
-        TemplateRenderer forOrganisation(OrganisationConfig org);
-    }
 
 }

@@ -1,5 +1,7 @@
 package no.meldingsvakt.action;
 
+import no.meldingsvakt.template.Templates;
+import no.meldingsvakt.outbound.ListMail;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -33,12 +35,12 @@ public final class Reminders {
     private static final int MAX_SLOTS = 500;
 
     private final Cases cases;
-    private final Redistribute redistribute;
-    private final NoticePipeline.Templates templates;
+    private final ListMail redistribute;
+    private final Templates templates;
 
-    public Reminders(Cases cases, MailFactory mail, NoticePipeline.Templates templates) {
+    public Reminders(Cases cases, MailFactory mail, Templates templates) {
         this.cases = cases;
-        this.redistribute = new Redistribute(mail);
+        this.redistribute = new ListMail(mail);
         this.templates = templates;
     }
 
@@ -144,7 +146,7 @@ public final class Reminders {
     private int queue(OrganisationConfig org, Cases.CaseRecord c, String kind, String effect, List<String> lists, String template,
             Map<String, Object> values, String detail) {
         List<String> present = lists.stream().filter(org.lists()::containsKey).toList();
-        List<String> recipients = Redistribute.recipients(org, present.isEmpty() ? org.fallbackLists() : present);
+        List<String> recipients = ListMail.recipients(org, present.isEmpty() ? org.fallbackLists() : present);
         TemplateRenderer renderer = templates.forOrganisation(org);
         List<OutgoingMail> mails = redistribute.compose(org, kind, effect, Optional.of(c.ref()), recipients, renderer.render(template, values),
                 Optional.empty());

@@ -1,5 +1,6 @@
 package no.meldingsvakt.action;
 
+import no.meldingsvakt.outbound.ListMail;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,9 +32,9 @@ public final class ReportBounce {
             OutgoingMail.ALERT, "driftsvarsel", OutgoingMail.REPORT, "rapport");
 
     private final Store store;
-    private final Redistribute redistribute;
+    private final ListMail redistribute;
 
-    ReportBounce(Store store, Redistribute redistribute) {
+    ReportBounce(Store store, ListMail redistribute) {
         this.store = store;
         this.redistribute = redistribute;
     }
@@ -87,7 +88,7 @@ public final class ReportBounce {
             v.put("caseRef", b.caseRef().isEmpty() ? "–" : b.caseRef());
             v.put("status", b.status());
             out.addAll(redistribute.compose(org, OutgoingMail.REPORT, "bounce:" + messageKey + ":" + b.recipient(), Optional.empty(),
-                    Redistribute.recipients(org, lists), templates.render("bounce-report", v), Optional.empty()));
+                    ListMail.recipients(org, lists), templates.render("bounce-report", v), Optional.empty()));
         }
         return out;
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import no.meldingsvakt.config.OrganisationConfig;
 import no.meldingsvakt.message.ParsedMessage;
+import no.meldingsvakt.outbound.ListMail;
 import no.meldingsvakt.outbound.MailFactory;
 import no.meldingsvakt.store.OutgoingMail;
 import no.meldingsvakt.store.Store;
@@ -48,13 +49,10 @@ public final class SendReceipt {
         ParsedMessage m = a.message();
         String to = a.receiptTo().orElseThrow();
         String key = "receipt:" + caseRef;
-        String id = mail.messageId(key, domain(org));
+        String id = mail.messageId(key, ListMail.domain(org));
         byte[] raw = mail.receipt(new MailFactory.Sender(org.address(), org.name()), to, templates.render("receipt", values),
                 m.messageId(), m.references(), id);
         return new OutgoingMail(OutgoingMail.RECEIPT, key, Optional.of(caseRef), id, org.address(), java.util.List.of(to), raw);
     }
 
-    static String domain(OrganisationConfig org) {
-        return org.address().substring(org.address().indexOf('@') + 1);
-    }
 }

@@ -1,5 +1,6 @@
 package no.meldingsvakt.app;
 
+import no.meldingsvakt.template.Templates;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -20,7 +21,7 @@ import no.meldingsvakt.store.Store;
 final class FollowUpModule extends AbstractModule {
     @Provides
     @Singleton
-    Reminders reminders(Cases cases, MailFactory mail, NoticePipeline.Templates templates) {
+    Reminders reminders(Cases cases, MailFactory mail, Templates templates) {
         return new Reminders(cases, mail, templates);
     }
 

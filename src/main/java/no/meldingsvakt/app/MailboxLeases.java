@@ -43,6 +43,12 @@ final class MailboxLeases {
         for (OrganisationConfig org : orgs) {
             boolean mine = leases.acquire(org.id());
             MailboxWatcher w = watching.get(org.id());
+            if (w != null && !w.running()) {
+                // It stopped itself on finding the lease lost; whatever happens next starts from a fresh watcher.
+                watching.remove(org.id());
+                w.stop();
+                w = null;
+            }
             if (mine && w == null) {
                 if (started++ > 0) {
                     // Hundreds of TLS logins at the same instant overflow a server's listen queue; a few ms apart they all get in.

@@ -1,5 +1,6 @@
 package no.meldingsvakt.app;
 
+import no.meldingsvakt.template.Templates;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import java.time.Clock;
@@ -52,7 +53,7 @@ public final class MeldingsvaktService implements AutoCloseable {
             lock = StoreLock.acquire(config.storePath());
         }
         Store store = injector.getInstance(Store.class);
-        NoticePipeline.Templates templates = injector.getInstance(NoticePipeline.Templates.class);
+        Templates templates = injector.getInstance(Templates.class);
         config.organisations().forEach(o -> templates.forOrganisation(o).validate());
         config.organisations().stream().filter(o -> o.trust().none()).forEach(o -> LOG.warn("mailbox {}: trust: none: From lines are"
                 + " believed, so a stranger can forge a sender; set trust.authserv_ids (README, Security)", o.id()));

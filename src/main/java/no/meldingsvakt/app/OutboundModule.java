@@ -1,5 +1,6 @@
 package no.meldingsvakt.app;
 
+import no.meldingsvakt.template.Templates;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -29,7 +30,7 @@ final class OutboundModule extends AbstractModule {
 
     @Provides
     @Singleton
-    HealthMonitor monitor(AppConfig config, Health health, Store store, MailFactory mail, NoticePipeline.Templates templates, Clock clock,
+    HealthMonitor monitor(AppConfig config, Health health, Store store, MailFactory mail, Templates templates, Clock clock,
             OutboxDrainer drainer, Leases leases) {
         return new HealthMonitor(config, health, store, mail, templates, clock, drainer::wake, leases);
     }
@@ -37,7 +38,7 @@ final class OutboundModule extends AbstractModule {
     @Provides
     @Singleton
     OutboxDrainer drainer(AppConfig config, Store store, SmtpSender smtp, Health health, Clock clock, ServiceSettings settings, Leases leases) {
-        SentJournal journal = SentJournal.forStore(config.storePath());
+        SentJournal journal = new SentJournal(config.sentJournal());
         return new OutboxDrainer(store, smtp, health, journal, clock, settings.outboxRetry(), leases.instance().id());
     }
 }

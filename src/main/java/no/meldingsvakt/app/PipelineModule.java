@@ -1,5 +1,6 @@
 package no.meldingsvakt.app;
 
+import no.meldingsvakt.template.Templates;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -21,7 +22,7 @@ final class PipelineModule extends AbstractModule {
 
     @Provides
     @Singleton
-    NoticePipeline pipeline(Store store, Cases cases, MailFactory mail, NoticePipeline.Templates templates, Clock clock) {
+    NoticePipeline pipeline(Store store, Cases cases, MailFactory mail, Templates templates, Clock clock) {
         return new NoticePipeline(new MessageReader(), store, cases, mail, templates, clock);
     }
 }

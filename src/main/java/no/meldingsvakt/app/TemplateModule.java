@@ -1,5 +1,6 @@
 package no.meldingsvakt.app;
 
+import no.meldingsvakt.template.Templates;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -16,7 +17,7 @@ import no.meldingsvakt.template.TemplateRenderer;
 final class TemplateModule extends AbstractModule {
     @Provides
     @Singleton
-    NoticePipeline.Templates templates(AppConfig config) {
+    Templates templates(AppConfig config) {
         Map<String, TemplateRenderer> byOrg = new ConcurrentHashMap<>();
         return org -> byOrg.computeIfAbsent(org.id(), id -> {
             List<Path> dirs = new ArrayList<>();

@@ -27,7 +27,12 @@ final class BackupCommand implements Callable<Integer> {
         Path config = configOption.resolve();
         try {
             AppConfig c = ConfigLoader.withoutSecrets().load(config);
-            Backup.Result r = Backup.copy(c.storePath(), target, SentJournal.forStore(c.storePath()).pending());
+            if (c.postgres().isPresent()) {
+                System.err.println("The store is PostgreSQL (" + c.postgres().get().url() + "): back it up with the server's own tools,"
+                        + " e.g. pg_dump --format=custom (README: Two instances)");
+                return Main.CONFIG_ERROR;
+            }
+            Backup.Result r = Backup.copy(c.storePath(), target, new SentJournal(c.sentJournal()).pending());
             System.out.println("Backup " + r.file() + ": " + r.bytes() / 1024 + " kB, integrity ok, schema " + r.schema().get(r.schema().size() - 1)
                     + "; " + r.messages() + " message record(s), " + r.cases() + " case(s), " + r.outbox() + " outbox row(s)"
                     + (r.journaled() > 0 ? ", " + r.journaled() + " delivered mail(s) from the sent journal marked sent" : ""));

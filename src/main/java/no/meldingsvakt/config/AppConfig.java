@@ -20,4 +20,9 @@ public record AppConfig(Path source, Path storePath, Optional<Path> templatesDir
     public Optional<OrganisationConfig> organisation(String id) {
         return organisations.stream().filter(o -> o.id().equals(id)).findFirst();
     }
+
+    /** Where this instance notes each mail SMTP accepted before the store knows it: beside the SQLite file, or the PostgreSQL store's {@code journal}. */
+    public Path sentJournal() {
+        return postgres.map(PostgresConfig::journal).orElse(Path.of(storePath + "-sent.journal"));
+    }
 }

@@ -104,8 +104,8 @@ public final class ConfigLoader {
         if (retention.compareTo(java.time.Duration.ofDays(31)) < 0) {
             storeNode.flatMap(s -> s.get("retention")).ifPresent(n -> n.error("keep at least 31d: cases and the audit must outlive a month's report"));
         }
-        Optional<PostgresConfig> postgres = storeNode.flatMap(s -> postgres(s, env));
-        storeNode.ifPresent(s -> s.rejectUnknownKeys(List.of("path", "retention", "url", "user", "password_env", "password_file", "pool")));
+        Optional<PostgresConfig> postgres = storeNode.flatMap(s -> postgres(s, env, errors.baseDir()));
+        storeNode.ifPresent(s -> s.rejectUnknownKeys(List.of("path", "retention", "url", "user", "password_env", "password_file", "pool", "journal")));
         Optional<YamlNode> limits = top.get("limits");
         java.time.Duration deadline = limits.flatMap(l -> l.duration("message_deadline")).orElse(AppConfig.DEFAULT_MESSAGE_DEADLINE);
         if (deadline.compareTo(java.time.Duration.ofSeconds(5)) < 0 || deadline.compareTo(java.time.Duration.ofMinutes(10)) > 0) {
@@ -168,9 +168,9 @@ public final class ConfigLoader {
     }
 
     /** {@code store.url}: a PostgreSQL store shared by several instances, instead of the SQLite file. */
-    private static Optional<PostgresConfig> postgres(YamlNode store, Function<String, String> env) {
+    private static Optional<PostgresConfig> postgres(YamlNode store, Function<String, String> env, Path baseDir) {
         if (!store.has("url")) {
-            for (String key : List.of("user", "password_env", "password_file", "pool")) {
+            for (String key : List.of("user", "password_env", "password_file", "pool", "journal")) {
                 store.get(key).ifPresent(n -> n.error("only for a PostgreSQL store: give store.url too"));
             }
             return Optional.empty();
@@ -184,9 +184,12 @@ public final class ConfigLoader {
         Optional<String> user = store.requireString("user");
         Optional<Secret> password = SecretReader.read(store, "password_env", "password_file", env, true);
         int pool = store.integer("pool", 2, 100).orElse(10);
+        String stateDir = env.apply("STATE_DIRECTORY");
+        Path journal = store.path("journal").orElse((stateDir == null || stateDir.isBlank() ? baseDir : Path.of(stateDir.split(":")[0]))
+                .resolve("meldingsvakt-sent.journal"));
         if (url.isEmpty() || user.isEmpty() || password.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new PostgresConfig(url.get(), user.get(), password.get(), pool));
+        return Optional.of(new PostgresConfig(url.get(), user.get(), password.get(), pool, journal));
     }
 }

@@ -26,6 +26,7 @@ import no.meldingsvakt.auth.Credentials;
 import no.meldingsvakt.health.Health;
 import no.meldingsvakt.action.NoticePipeline;
 import no.meldingsvakt.config.OrganisationConfig;
+import no.meldingsvakt.store.Fence;
 import no.meldingsvakt.store.Intake;
 import no.meldingsvakt.store.Store;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -82,6 +83,11 @@ public final class MailboxWatcher {
         thread = new Thread(this::run, "watch-" + org.id());
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** False once stopped, or once it found that another instance holds the mailbox. */
+    public boolean running() {
+        return running;
     }
 
     public void stop() {
@@ -255,6 +261,11 @@ public final class MailboxWatcher {
                     throw e;
                 }
                 failed(f, uidValidity, uid, e);
+            } catch (Fence.LostException e) {
+                // Another instance holds the mailbox now (this one froze or lost the store): it must not touch it again.
+                LOG.warn("mailbox {}: {}; this instance stops watching it", org.id(), e.getMessage());
+                running = false;
+                return handled;
             } catch (RuntimeException e) {
                 // Store or pipeline failure: leave the message unmarked so the next pass retries it,
                 // and go on with the ones behind it.

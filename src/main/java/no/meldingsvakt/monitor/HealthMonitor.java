@@ -1,5 +1,6 @@
 package no.meldingsvakt.monitor;
 
+import no.meldingsvakt.template.Templates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import no.meldingsvakt.action.NoticePipeline;
-import no.meldingsvakt.action.Redistribute;
+import no.meldingsvakt.outbound.ListMail;
 import no.meldingsvakt.calendar.BusinessCalendar;
 import no.meldingsvakt.config.AppConfig;
 import no.meldingsvakt.config.HealthConfig;
@@ -40,12 +41,12 @@ public final class HealthMonitor {
     private final Health health;
     private final Store store;
     private final MailFactory mail;
-    private final NoticePipeline.Templates templates;
+    private final Templates templates;
     private final Clock clock;
     private final Runnable queued;
     private final Leases leases;
 
-    public HealthMonitor(AppConfig config, Health health, Store store, MailFactory mail, NoticePipeline.Templates templates, Clock clock,
+    public HealthMonitor(AppConfig config, Health health, Store store, MailFactory mail, Templates templates, Clock clock,
             Runnable queued, Leases leases) {
         this.config = config;
         this.health = health;
@@ -184,7 +185,7 @@ public final class HealthMonitor {
         String from = via.equals(OutgoingMail.VIA_FALLBACK) ? config.fallbackSmtp().get().from() : org.address();
         String key = template + ":" + org.id() + ":" + p.id() + ":" + since + ":" + count;
         MailFactory.Sender sender = new MailFactory.Sender(from, "Meldingsvakt " + org.name());
-        return Redistribute.recipients(org, lists).stream().map(to -> {
+        return ListMail.recipients(org, lists).stream().map(to -> {
             String id = mail.messageId(key + ":" + to, from.substring(from.indexOf('@') + 1));
             byte[] raw = mail.copy(sender, to, templates.forOrganisation(org).render(template, v), Optional.empty(), id);
             return new OutgoingMail(OutgoingMail.ALERT, key + ":" + to, Optional.empty(), id, from, List.of(to), raw, via);

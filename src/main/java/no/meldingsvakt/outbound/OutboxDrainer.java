@@ -146,6 +146,12 @@ public final class OutboxDrainer {
 
     /** One pass over what is due; returns how many mails were delivered. Public for tests. */
     public int drainOnce() {
+        // A pass that failed after SMTP accepted a mail (the store away at that moment) left it in the journal: record it now, never resend.
+        List<Long> accepted = journal.pending();
+        if (!accepted.isEmpty()) {
+            accepted.forEach(store.outbox()::markSent);
+            journal.clear();
+        }
         Map<String, List<OutboxItem>> byRoute = new LinkedHashMap<>();
         for (OutboxItem item : store.outbox().claimDue(instance, alone ? BATCH_ALONE : BATCH_SHARED, CLAIM)) {
             byRoute.computeIfAbsent(item.org() + "/" + item.via(), k -> new ArrayList<>()).add(item);
@@ -184,11 +190,16 @@ public final class OutboxDrainer {
         List<Long> left = new ArrayList<>(items.stream().map(OutboxItem::id).toList());
         try {
             for (OutboxItem item : items) {
+                // Once handed to SMTP a mail keeps its claim whatever happens next: released, it could be sent again unflagged.
+                left.remove(item.id());
                 int outcome = send(item);
-                if (outcome == PAUSE) {
+                if (outcome == NOT_TRIED) {
+                    left.add(0, item.id());
                     break;
                 }
-                left.remove(item.id());
+                if (outcome == RETRY) {
+                    break;
+                }
                 delivered += outcome;
             }
         } finally {
@@ -197,17 +208,21 @@ public final class OutboxDrainer {
         return delivered;
     }
 
-    private static final int PAUSE = -1;
+    private static final int NOT_TRIED = -1;
+    private static final int RETRY = -2;
 
-    /** Sends one mail: 1 when delivered, 0 when refused for good, {@link #PAUSE} when its route must wait (and the rest of it with it). */
+    /**
+     * Sends one mail: 1 when delivered, 0 when refused for good, {@link #RETRY} when it failed and its
+     * route now waits, {@link #NOT_TRIED} when the route was already waiting (or the drainer stops).
+     */
     private int send(OutboxItem item) {
         if (!running && thread != null) {
-            return PAUSE;
+            return NOT_TRIED;
         }
         String route = item.org() + "/" + item.via();
         Instant paused = pausedUntil.get(route);
         if (paused != null && clock.instant().isBefore(paused)) {
-            return PAUSE;
+            return NOT_TRIED;
         }
         journal.attempt(item.id());
         try {
@@ -226,7 +241,7 @@ public final class OutboxDrainer {
             }
             LOG.warn("SMTP for {} failed ({} in a row); retrying in {} s: {}", route, n, backoff.after(n).toSeconds(), e.toString());
             store.outbox().markRetry(item.id(), next, e.toString());
-            return PAUSE;
+            return RETRY;
         }
         // Accepted by the server: journal first (microseconds, survives a kill), then the store.
         // A store failure propagates, so the journal is kept and replayed on the next start.

@@ -23,11 +23,6 @@ public final class SentJournal {
         this.file = file;
     }
 
-    /** The journal that belongs to a store: {@code <store>-sent.journal} beside it. */
-    public static SentJournal forStore(Path store) {
-        return new SentJournal(Path.of(store + "-sent.journal"));
-    }
-
     /** Ids recorded by a previous run whose "sent" may not have reached the store. */
     public synchronized List<Long> pending() {
         return lines("");

@@ -89,15 +89,18 @@ public final class Outbox {
         return db.transaction(c -> {
             long now = clock.millis();
             List<OutboxItem> out = new ArrayList<>();
+            // Claims are timed by the database's clock, like leases: instances whose clocks disagree still agree on them.
+            String dbNow = db.dialect().nowMillis();
             List<String[]> rows = Sql.rows(c, "SELECT id, org, kind, message_id, envelope_from, recipients, attempts, via,"
-                    + " CASE WHEN claimed_until IS NULL THEN '' ELSE claimed_by END FROM outbox WHERE status='pending' AND next_attempt_at<=? AND (claimed_until IS NULL OR claimed_until<?) ORDER BY id LIMIT ?"
-                    + db.dialect().skipLocked(), now, now, limit);
+                    + " CASE WHEN claimed_until IS NULL THEN '' ELSE claimed_by END FROM outbox WHERE status='pending' AND next_attempt_at<=?"
+                    + " AND (claimed_until IS NULL OR claimed_until < " + dbNow + ") ORDER BY id LIMIT ?" + db.dialect().skipLocked(), now, limit);
             for (String[] r : rows) {
                 long id = Long.parseLong(r[0]);
-                if (!r[8].isEmpty() && !r[8].equals(instance)) {
+                if (!r[8].isEmpty()) {
+                    // Still claimed but run out: whoever held it died, froze or failed mid-send, and may have sent it.
                     takenOver(c, id, r[8]);
                 }
-                Sql.update(c, "UPDATE outbox SET claimed_by=?, claimed_until=? WHERE id=?", instance, now + claimFor.toMillis(), id);
+                Sql.update(c, "UPDATE outbox SET claimed_by=?, claimed_until=" + dbNow + " + ? WHERE id=?", instance, claimFor.toMillis(), id);
                 out.add(new OutboxItem(id, r[1], r[2], r[3], r[4], Arrays.asList(r[5].split(",")), raw(c, id), Integer.parseInt(r[6]), r[7]));
             }
             return out;

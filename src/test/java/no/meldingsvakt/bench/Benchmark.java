@@ -197,11 +197,13 @@ public final class Benchmark {
         Path config = dir.resolve("meldingsvakt.yaml");
         StringBuilder yaml = new StringBuilder("store: {path: " + dir.resolve("store.db").toAbsolutePath() + "}\norganisations:\n");
         orgs.forEach(yaml::append);
-        Files.writeString(config, yaml);
+        // -Dmeldingsvakt.test.store=postgresql (bench/run.sh --store postgresql): a fresh PostgreSQL database per service.
+        Files.writeString(config, no.meldingsvakt.testing.TestStore.adapt(yaml.toString()));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-jar", Path.of("target", "meldingsvakt.jar").toAbsolutePath().toString(), "run", "--config",
                 config.toAbsolutePath().toString()).redirectErrorStream(true).redirectOutput(dir.resolve("service.log").toFile());
         pb.environment().put("MV_BENCH_PASSWORD", PW);
+        pb.environment().put(no.meldingsvakt.testing.TestStore.PASSWORD_ENV, no.meldingsvakt.testing.TestStore.password());
         Process p = pb.start();
         STARTED.add(p);
         long end = System.nanoTime() + 120_000_000_000L;

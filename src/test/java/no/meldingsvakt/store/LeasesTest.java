@@ -28,7 +28,7 @@ class LeasesTest {
     @BeforeEach
     void open() {
         db = TestStore.postgres()
-                ? PostgresDatabase.open(new PostgresConfig(TestStore.freshDatabase(), TestStore.user(), Secret.of("test", TestStore.password()), 4), "t")
+                ? PostgresDatabase.open(new PostgresConfig(TestStore.freshDatabase(), TestStore.user(), Secret.of("test", TestStore.password()), 4, dir.resolve("j")), "t")
                 : Database.open(dir.resolve("s.db"));
     }
 

@@ -1,4 +1,4 @@
-package no.meldingsvakt.action;
+package no.meldingsvakt.outbound;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -6,19 +6,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import no.meldingsvakt.config.OrganisationConfig;
-import no.meldingsvakt.outbound.MailFactory;
 import no.meldingsvakt.store.OutgoingMail;
 import no.meldingsvakt.template.Rendered;
 
 /**
- * One copy per recipient of the selected lists (an address on two lists still gets one), each a
- * Norwegian summary with the original attached whole. Never to the monitored address itself:
- * that would feed the mailbox its own output.
+ * Mail to an organisation's lists: one copy per recipient of the selected lists (an address on two
+ * lists still gets one), each a Norwegian text with the original attached whole where there is one.
+ * Never to the monitored address itself: that would feed the mailbox its own output.
  */
-public final class Redistribute {
+public final class ListMail {
     private final MailFactory mail;
 
-    public Redistribute(MailFactory mail) {
+    public ListMail(MailFactory mail) {
         this.mail = mail;
     }
 
@@ -40,10 +39,14 @@ public final class Redistribute {
         MailFactory.Sender from = new MailFactory.Sender(org.address(), "Meldingsvakt " + org.name());
         for (String to : recipients) {
             String key = kind + ":" + org.id() + ":" + effectKey + ":" + to;
-            String id = mail.messageId(key, SendReceipt.domain(org));
+            String id = mail.messageId(key, domain(org));
             out.add(new OutgoingMail(kind, key, caseRef, id, org.address(), List.of(to), mail.copy(from, to, text, original, id)));
         }
         return out;
     }
 
+    /** The organisation's own mail domain: where our Message-IDs live. */
+    public static String domain(OrganisationConfig org) {
+        return org.address().substring(org.address().indexOf('@') + 1);
+    }
 }
