@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
  * processed exactly once in effect.
  */
 class CrashIT {
-    private static final String KARI = "kari@hemit.test";
-    private static final String OLA = "ola@nabokommune.test";
+    private static final String KARI = ExactlyOnce.KARI;
+    private static final String OLA = ExactlyOnce.OLA;
     /** Kept after the run (not a temp dir): the store and each round's log explain a failure. */
     private final Path dir = Path.of("target", "crash-it").toAbsolutePath();
 
@@ -55,14 +55,7 @@ class CrashIT {
         int kills = 0;
         for (int round = 0; round < rounds; round++) {
             Process service = start(jar, config, dir.resolve("round-" + round + ".log"));
-            for (int i = 0; i < 3; i++) {
-                boolean inquiry = i == 1;
-                Emails e = inquiry ? Emails.inquiry().from(OLA).subject("Spørsmål " + round + "-" + i) : Emails.errorNotice().from(KARI);
-                // An error goes to it + plo (it, plo, sykepleier); an inquiry to the fallback list leder (leder, plo).
-                expectedCopies += inquiry ? 2 : 3;
-                sent.add(e);
-                real.send(e.bytes(), Emails.MAILBOX);
-            }
+            expectedCopies += ExactlyOnce.sendRound(real, round, sent);
             // JVM start takes ~1 s: kills land before connecting, mid-processing and mid-sending.
             MailServer.sleep(400 + random.nextInt(2600));
             service.destroyForcibly();

@@ -20,6 +20,8 @@ import no.meldingsvakt.testing.RealMail;
  * arrive twice, but only if the audit flagged it as a possible duplicate.
  */
 final class ExactlyOnce {
+    static final String KARI = "kari@hemit.test";
+    static final String OLA = "ola@nabokommune.test";
     private final Set<String> copies = new HashSet<>();
     private final Set<String> receipts = new HashSet<>();
 
@@ -63,5 +65,21 @@ final class ExactlyOnce {
             assertThat(real.inbox(partner)).extracting(Mails::subject).as("receipts to " + partner)
                     .filteredOn(s -> receipts.stream().noneMatch(s::contains)).doesNotHaveDuplicates();
         }
+    }
+
+    /**
+     * One round's notices: an error from Kari (to it and plo: it, plo, sykepleier), an inquiry from
+     * Ola (to the fallback list leder: leder, plo), another error. Returns how many copies they make.
+     */
+    static int sendRound(RealMail real, int round, List<Emails> sent) {
+        int copies = 0;
+        for (int i = 0; i < 3; i++) {
+            boolean inquiry = i == 1;
+            Emails e = inquiry ? Emails.inquiry().from(OLA).subject("Spørsmål " + round + "-" + i) : Emails.errorNotice().from(KARI);
+            copies += inquiry ? 2 : 3;
+            sent.add(e);
+            real.send(e.bytes(), Emails.MAILBOX);
+        }
+        return copies;
     }
 }

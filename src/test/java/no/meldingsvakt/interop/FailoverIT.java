@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
  * notice has been processed exactly once in effect, as in the crash test.
  */
 class FailoverIT {
-    private static final String KARI = "kari@hemit.test";
-    private static final String OLA = "ola@nabokommune.test";
+    private static final String KARI = ExactlyOnce.KARI;
+    private static final String OLA = ExactlyOnce.OLA;
     private static final Duration TAKEOVER = Duration.ofSeconds(30);
     /** Kept after the run: each instance's config, journal and logs explain a failure. */
     private final Path dir = Path.of("target", "failover-it").toAbsolutePath();
@@ -77,13 +77,7 @@ class FailoverIT {
         int freezes = 0;
         long holder = first;
         for (int round = 1; round <= rounds; round++) {
-            for (int i = 0; i < 3; i++) {
-                boolean inquiry = i == 1;
-                Emails e = inquiry ? Emails.inquiry().from(OLA).subject("Spørsmål " + round + "-" + i) : Emails.errorNotice().from(KARI);
-                expectedCopies += inquiry ? 2 : 3;
-                sent.add(e);
-                real.send(e.bytes(), Emails.MAILBOX);
-            }
+            expectedCopies += ExactlyOnce.sendRound(real, round, sent);
             MailServer.sleep(200 + random.nextInt(2500));
             Process active = processes.get(holder);
             boolean freeze = random.nextBoolean();
