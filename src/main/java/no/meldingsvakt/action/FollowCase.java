@@ -1,5 +1,7 @@
 package no.meldingsvakt.action;
 
+import no.meldingsvakt.store.CaseRecord;
+
 import no.meldingsvakt.outbound.ListMail;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +30,7 @@ import no.meldingsvakt.trust.SenderCheck;
  * new case's reply is due, whether a later message moves the window, resolves or cancels the case,
  * and how a staff member's reply is sent on to the partner.
  */
-final class FollowCase {
+public final class FollowCase {
     private static final Pattern RESOLVED_SUBJECT = Pattern.compile("(?<![\\p{L}])(løst|løyst|resolved|fixed|gjenopprettet|oppe igjen)(?![\\p{L}])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern RESOLVED_TEXT = Pattern.compile(
@@ -46,7 +48,7 @@ final class FollowCase {
     private final MailFactory mail;
     private final Clock clock;
 
-    FollowCase(Cases cases, MailFactory mail, Clock clock) {
+    public FollowCase(Cases cases, MailFactory mail, Clock clock) {
         this.cases = cases;
         this.mail = mail;
         this.clock = clock;
@@ -92,7 +94,7 @@ final class FollowCase {
      * (or a subdomain of it, or the other way round) nor ours. ("orkland.kommune.no" and
      * "malvik.kommune.no" are two organisations.)
      */
-    static boolean anotherOrganisation(OrganisationConfig org, Cases.CaseRecord c, ParsedMessage m) {
+    static boolean anotherOrganisation(OrganisationConfig org, CaseRecord c, ParsedMessage m) {
         Optional<String> from = m.fromAddress();
         if (from.isEmpty() || c.sender() == null || !c.sender().contains("@") || org.trust().ownDomain(from.get())) {
             return false;
@@ -102,7 +104,7 @@ final class FollowCase {
 
 
     /** Whether the message comes from the case's partner (as the case recorded them) or from staff: only they can close it. */
-    static boolean mayClose(OrganisationConfig org, Cases.CaseRecord c, Assessment a) {
+    static boolean mayClose(OrganisationConfig org, CaseRecord c, Assessment a) {
         Optional<String> from = a.message().fromAddress();
         if (from.isEmpty() || a.sender().refuted()) {
             return false;
@@ -111,7 +113,7 @@ final class FollowCase {
                 || fromStaff(org, a.message(), a.sender());
     }
 
-    Map<String, Object> refusedValues(OrganisationConfig org, Cases.CaseRecord c, ParsedMessage reply) {
+    Map<String, Object> refusedValues(OrganisationConfig org, CaseRecord c, ParsedMessage reply) {
         Map<String, Object> v = new HashMap<>();
         v.put("originalSubject", c.subject());
         v.put("caseRef", c.ref());
@@ -144,7 +146,7 @@ final class FollowCase {
      * so, or, when the partner writes again after the case was answered (a new question, not a thank-you),
      * a new deadline.
      */
-    Intake.CaseChange change(OrganisationConfig org, Assessment a, Cases.CaseRecord joined, Instant arrived, List<Intake.AuditEntry> audit) {
+    Intake.CaseChange change(OrganisationConfig org, Assessment a, CaseRecord joined, Instant arrived, List<Intake.AuditEntry> audit) {
         ParsedMessage m = a.message();
         String head = m.originalSubject() + "\n" + ReplyText.newPart(m.noticeText());
         head = head.length() > 2000 ? head.substring(0, 2000) : head;
@@ -174,7 +176,7 @@ final class FollowCase {
     }
 
     /** Whether a staff member's reply already went to the partner itself (To or Cc), the mailbox only on copy. */
-    static boolean alreadyToPartner(Cases.CaseRecord c, ParsedMessage reply) {
+    static boolean alreadyToPartner(CaseRecord c, ParsedMessage reply) {
         if (c.replyTo().isEmpty()) {
             return false;
         }
@@ -183,7 +185,7 @@ final class FollowCase {
     }
 
     /** A staff member's reply to a redistributed copy, sent on to the partner with the routine's copies. */
-    Optional<OutgoingMail> relay(OrganisationConfig org, TemplateRenderer templates, Cases.CaseRecord c, ParsedMessage reply, String written,
+    Optional<OutgoingMail> relay(OrganisationConfig org, TemplateRenderer templates, CaseRecord c, ParsedMessage reply, String written,
             String messageKey) {
         if (c.replyTo().isEmpty() || c.replyTo().get().equalsIgnoreCase(org.address())) {
             return Optional.empty();

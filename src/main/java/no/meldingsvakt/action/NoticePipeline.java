@@ -1,66 +1,58 @@
 package no.meldingsvakt.action;
 
-import no.meldingsvakt.template.Templates;
-import no.meldingsvakt.outbound.ListMail;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import no.meldingsvakt.calendar.BusinessCalendar;
-import no.meldingsvakt.classify.Classification;
 import no.meldingsvakt.config.OrganisationConfig;
 import no.meldingsvakt.message.MessageReader;
 import no.meldingsvakt.message.ParsedMessage;
 import no.meldingsvakt.message.UnreadableMessageException;
+import no.meldingsvakt.outbound.ListMail;
 import no.meldingsvakt.outbound.MailFactory;
-import no.meldingsvakt.store.Cases;
 import no.meldingsvakt.store.Intake;
 import no.meldingsvakt.store.Intake.AuditEntry;
 import no.meldingsvakt.store.Intake.MessageStatus;
 import no.meldingsvakt.store.OutgoingMail;
-import no.meldingsvakt.store.MessageLog;
-import no.meldingsvakt.store.Store;
 import no.meldingsvakt.store.StoreException;
-import no.meldingsvakt.template.TemplateRenderer;
+import no.meldingsvakt.template.Templates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns one incoming message into one {@link Intake}: read, classify, open or join its case,
- * decide the receipt, select lists and render every mail. A message Meldingsvakt cannot read
- * becomes a quarantine intake with a report; only a store failure escapes, so the watcher leaves
- * the message for the next pass.
+ * Turns one incoming message into one {@link Intake}: reads it, then runs its {@link Step}s in
+ * order (by default: skip a duplicate, assess, report a bounce, take a staff answer, join or open
+ * the case, send the receipt, redistribute, record the case change). A message Meldingsvakt cannot
+ * read becomes a quarantine intake with a report; only a store failure escapes, so the watcher
+ * leaves the message for the next pass.
  */
 public final class NoticePipeline {
     private static final Logger LOG = LoggerFactory.getLogger(NoticePipeline.class);
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.yyyy 'kl.' HH:mm").withZone(BusinessCalendar.OSLO);
 
     private final MessageReader reader;
-    private final Store store;
-    private final SendReceipt receipts;
-    private final ListMail redistribute;
-    private final ReportBounce bounces;
     private final Templates templates;
+    private final ListMail lists;
     private final Clock clock;
-    private final Cases cases;
-    private final FollowCase follow;
+    private final List<Step> steps;
 
-    public NoticePipeline(MessageReader reader, Store store, Cases cases, MailFactory mail, Templates templates, Clock clock) {
-        this.reader = reader;
-        this.cases = cases;
-        this.follow = new FollowCase(cases, mail, clock);
-        this.store = store;
-        this.receipts = new SendReceipt(store, mail, clock);
-        this.redistribute = new ListMail(mail);
-        this.bounces = new ReportBounce(store, redistribute);
-        this.templates = templates;
-        this.clock = clock;
+    private NoticePipeline(Builder b) {
+        this.reader = Objects.requireNonNull(b.reader, "reader");
+        this.templates = Objects.requireNonNull(b.templates, "templates");
+        this.lists = Objects.requireNonNull(b.lists, "lists");
+        this.clock = Objects.requireNonNull(b.clock, "clock");
+        this.steps = List.copyOf(b.steps);
+        if (steps.isEmpty()) {
+            throw new IllegalArgumentException("a pipeline without steps would record every message and do nothing");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
     }
 
     /**
@@ -84,7 +76,7 @@ public final class NoticePipeline {
             return quarantine(org, in, e.getMessage());
         }
         try {
-            return decide(org, in, m);
+            return run(new Draft(org, in, m, templates.forOrganisation(org), clock.instant()));
         } catch (StoreException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -92,151 +84,17 @@ public final class NoticePipeline {
         }
     }
 
-    private Intake decide(OrganisationConfig org, Incoming in, ParsedMessage m) {
-        String baseKey = CaseRefs.messageKey(m.messageId(), in.bytes());
-        String fingerprint = CaseRefs.fingerprint(m.fromAddress(), in.bytes());
-        List<AuditEntry> audit = new ArrayList<>();
-        // The same Message-ID from another sender or with another body is another mail: kept under a key of its own.
-        Optional<MessageLog.Seen> first = store.messages().seenMessageKey(org.id(), baseKey);
-        boolean clash = first.isPresent() && first.get().fingerprint() != null && !first.get().fingerprint().equals(fingerprint);
-        String key = clash ? clashKey(baseKey, fingerprint) : baseKey;
-        Optional<MessageLog.Seen> same = clash ? store.messages().seenMessageKey(org.id(), key) : first;
-        if (same.isPresent()) {
-            return intake(org, in, baseKey, fingerprint, m).category("", "").status(MessageStatus.DUPLICATE, "same mail already processed")
-                    .caseRef(Optional.of(same.get().caseRef()).filter(s -> !s.isEmpty())).audit(List.of(new AuditEntry("duplicate", baseKey))).build();
-        }
-        if (clash) {
-            // Same Message-ID, another mail: whoever sent first must not be able to suppress this one.
-            audit.add(new AuditEntry("message-id-clash", baseKey + " was already used by another mail (other sender or content); processed as " + key));
-            LOG.warn("mailbox {}: Message-ID {} already seen with another sender or content; processing this mail as well", org.id(), baseKey);
-        }
-        Assessment a = Assessment.of(org, m, in.arrivedAt());
-        Classification c = a.classification();
-        if (a.sender().refuted()) {
-            // At 03:00 a wrong authserv-id shows here, one line per notice, not only in the audit.
-            LOG.info("mailbox {}: UID {} from {} is not authenticated ({}): no receipt, no answer, no closing", org.id(), in.uid(),
-                    m.fromAddress().orElse("?"), a.sender().why());
-        }
-        audit.add(new AuditEntry("sender", a.sender().authenticated().map(x -> x ? "authenticated: " : "not authenticated: ").orElse("not verified: ")
-                + a.sender().why()));
-        audit.add(new AuditEntry("classified", c.category().id() + c.automaticReason().map(r -> " (automatic: " + r + ")").orElse("")
-                + (c.services().isEmpty() ? "" : " services=" + c.services())
-                + m.forward().map(f -> " forwarded (" + f.form() + ") from " + f.fromAddress().orElse("?")).orElse("")));
-        if (!a.details().problems().isEmpty()) {
-            audit.add(new AuditEntry("problems", a.details().problems().stream().map(p -> p.id()).toList().toString()));
-        }
-        List<ReportBounce.Bounce> bounced = c.automatic() ? bounces.match(m, in.bytes()) : List.of();
-        if (!bounced.isEmpty()) {
-            bounced.forEach(b -> audit.add(new AuditEntry("bounce", b.kind() + " to " + b.recipient() + ": " + b.status())));
-            return intake(org, in, key, fingerprint, m).category(c.category().id(), c.automaticReason().orElse(null))
-                    .status(MessageStatus.PROCESSED, "bounce").mails(bounces.report(org, templates.forOrganisation(org), key, bounced)).audit(audit).build();
-        }
-
-        boolean opensCase = c.category() != no.meldingsvakt.classify.Category.AUTOMATIC;
-        Optional<String> joined = CaseRefs.find(m.subject()).filter(ref -> cases.exists(org.id(), ref))
-                .or(() -> cases.forThread(org.id(), threadParents(m)));
-        Optional<Cases.CaseRecord> joinedCase = joined.flatMap(cases::get);
-        if (!c.automatic() && FollowCase.fromStaff(org, m, a.sender())) {
-            // A staff answer is a capability: it must reply to a copy or reminder we sent (keyed ids).
-            Optional<Cases.CaseRecord> answered = store.outbox().staffMailCase(org.id(), threadParents(m)).flatMap(cases::get);
-            if (answered.isPresent()) {
-                return staffReply(org, in, key, fingerprint, m, c, answered.get(), audit);
+    private Intake run(Draft d) {
+        for (Step step : steps) {
+            Optional<Intake> done = step.apply(d);
+            if (done.isPresent()) {
+                return done.get();
             }
         }
-        if (joinedCase.isPresent() && opensCase && !c.automatic() && FollowCase.anotherOrganisation(org, joinedCase.get(), m)) {
-            // «Vi har samme problem» from another organisation on someone else's thread is its own case.
-            audit.add(new AuditEntry("related-case", "on the thread of " + joinedCase.get().ref() + " from another organisation ("
-                    + m.fromAddress().orElse("?") + "); opened as a case of its own"));
-            joined = Optional.empty();
-            joinedCase = Optional.empty();
-        } else if (joined.isEmpty() && opensCase) {
-            joined = follow.similar(org, a, in.arrivedAt());
-            joined.ifPresent(r -> audit.add(new AuditEntry("joined-similar", "same subject and organisation as " + r)));
-            joinedCase = joined.flatMap(cases::get);
-        }
-        String ref = joined.orElseGet(() -> CaseRefs.newRef(org.id(), key, in.arrivedAt()));
-        boolean newCase = joined.isEmpty() && opensCase;
-        Optional<String> caseRef = joined.isPresent() || newCase ? Optional.of(ref) : Optional.empty();
-        joined.ifPresent(r -> audit.add(new AuditEntry("joined-case", r)));
-
-        List<OutgoingMail> mails = new ArrayList<>();
-        Map<String, Object> values = values(org, m, in, c, caseRef.orElse("–"));
-        values.putAll(NoticeValues.of(a));
-        ReceiptDecision receipt = caseRef.isPresent()
-                ? receipts.decide(org, a, ref, newCase)
-                : ReceiptDecision.no("no case for automatic mail", "ikke sendt (automatisk e-post)");
-        TemplateRenderer renderer = templates.forOrganisation(org);
-        if (receipt.send()) {
-            try {
-                mails.add(receipts.compose(org, renderer, a, ref, values));
-            } catch (RuntimeException e) {
-                // A receipt that cannot be built must never keep the notice from staff.
-                receipt = ReceiptDecision.no("receipt could not be built: " + e.getMessage(), "ikke sendt (ugyldig avsenderadresse)");
-            }
-        }
-        audit.add(new AuditEntry(receipt.send() ? "receipt-queued" : "receipt-skipped", receipt.why()));
-        values.put("receiptStatus", receipt.norwegian());
-
-        // Updates to a case go to the lists the notice went to, so the same people follow it.
-        // A robot on a case (an out-of-office reply, a read receipt) is recorded there, but goes only where routes send automatic mail.
-        SelectRoutes.Selection selection = joinedCase.filter(k -> !k.lists().isEmpty() && !c.automatic())
-                .map(k -> new SelectRoutes.Selection(List.of("case " + k.ref()), k.lists().stream().filter(org.lists()::containsKey).toList()))
-                .filter(sel -> !sel.lists().isEmpty()).orElse(a.selection());
-        List<String> recipients = ListMail.recipients(org, selection.lists());
-        values.put("lists", String.join(", ", selection.lists()));
-        if (!recipients.isEmpty()) {
-            Optional<byte[]> original = in.headersOnly() ? Optional.empty() : Optional.of(in.bytes());
-            mails.addAll(redistribute.compose(org, OutgoingMail.COPY, key, caseRef, recipients,
-                    renderer.render("redistribution", values), original));
-        }
-        audit.add(new AuditEntry("redistribution-queued", "routes=" + selection.routes() + " lists=" + selection.lists()
-                + " recipients=" + recipients.size()));
         Set<String> thread = new LinkedHashSet<>();
-        m.messageId().ifPresent(thread::add);
-        Optional<Intake.CaseChange> change = joinedCase.isPresent()
-                ? Optional.of(follow.change(org, a, joinedCase.get(), in.arrivedAt(), audit)).filter(ch -> !ch.isEmpty()) : Optional.empty();
-        change.flatMap(Intake.CaseChange::closeNote).ifPresent(n -> audit.add(new AuditEntry("closed", n)));
-        change.flatMap(Intake.CaseChange::reopenDue).ifPresent(d -> audit.add(new AuditEntry("reopened",
-                "the partner wrote again after the answer; reply due " + d)));
-        change.filter(ch -> ch.windowStart().isPresent()).ifPresent(ch -> audit.add(new AuditEntry("window-updated",
-                ch.windowStart().get() + " - " + ch.windowEnd().map(Object::toString).orElse("?"))));
-        return intake(org, in, key, fingerprint, m).category(c.category().id(), c.automaticReason().orElse(null))
-                .newCase(newCase ? Optional.of(follow.newCase(org, a, ref, selection.lists(), in.arrivedAt())) : Optional.empty())
-                .caseRef(caseRef).caseChange(change).threadIds(caseRef.isPresent() ? List.copyOf(thread) : List.of()).mails(mails).audit(audit).build();
-    }
-
-    /** A staff member answered a copy or reminder: send it on to the partner, mark the case answered, pass nothing else on. */
-    private Intake staffReply(OrganisationConfig org, Incoming in, String key, String fingerprint, ParsedMessage m, Classification c, Cases.CaseRecord k,
-            List<AuditEntry> audit) {
-        List<OutgoingMail> mails = new ArrayList<>();
-        String by = m.fromAddress().orElse("?");
-        List<String> thread = m.messageId().map(List::of).orElse(List.of());
-        if (FollowCase.alreadyToPartner(k, m)) {
-            // Written to the partner directly with the mailbox on copy: sending it on would give the partner two.
-            audit.add(new AuditEntry("staff-reply", "addressed to the partner by " + by + "; not sent on"));
-        } else {
-            Optional<String> written = ReplyText.written(m.text());
-            if (written.isEmpty()) {
-                // Below the quote or between its lines: relaying it would send the internal summary along.
-                mails.addAll(redistribute.compose(org, OutgoingMail.REPORT, "reply-refused:" + key, Optional.of(k.ref()), List.of(by),
-                        templates.forOrganisation(org).render("staff-reply-refused", follow.refusedValues(org, k, m)), Optional.empty()));
-                audit.add(new AuditEntry("staff-reply-refused", "the answer by " + by
-                        + " could not be told apart from the quoted text; nothing was sent on and the writer was told"));
-                return intake(org, in, key, fingerprint, m).category("staff-reply", c.automaticReason().orElse(null))
-                        .caseRef(Optional.of(k.ref())).threadIds(thread).mails(mails).audit(audit).build();
-            }
-            Optional<OutgoingMail> answer = follow.relay(org, templates.forOrganisation(org), k, m, written.get(), key);
-            answer.ifPresent(mails::add);
-            audit.add(new AuditEntry("staff-reply", answer.map(x -> "sent on to " + x.recipients()).orElse("no partner address to send it to")));
-        }
-        Intake.CaseChange answered = Intake.CaseChange.answered(by);
-        audit.add(new AuditEntry("answered", "reply through Meldingsvakt by " + by));
-        return intake(org, in, key, fingerprint, m).category("staff-reply", c.automaticReason().orElse(null))
-                .caseRef(Optional.of(k.ref())).caseChange(Optional.of(answered)).threadIds(thread).mails(mails).audit(audit).build();
-    }
-
-    private static String clashKey(String messageKey, String fingerprint) {
-        return messageKey + "#" + fingerprint.substring(0, 16);
+        d.m.messageId().ifPresent(thread::add);
+        return d.classified(d.c().category().id()).newCase(d.opened).caseRef(d.caseRef).caseChange(d.change)
+                .threadIds(d.caseRef.isPresent() ? List.copyOf(thread) : List.of()).build();
     }
 
     /** Keeps a message Meldingsvakt cannot read, and tells a person about it. */
@@ -253,62 +111,58 @@ public final class NoticePipeline {
         values.put("monitoredAddress", org.address());
         values.put("originalSubject", partial == null ? "(ukjent)" : partial.subject());
         values.put("sender", partial == null ? "(ukjent)" : partial.fromAddress().orElse("(ukjent)"));
-        values.put("receivedAt", SHOWN.format(in.arrivedAt()));
+        values.put("receivedAt", Draft.SHOWN.format(in.arrivedAt()));
         values.put("reason", reason);
         values.put("folder", org.folders().quarantine());
         values.put("attached", !in.headersOnly());
-        List<String> lists = org.adminList().map(List::of).orElse(org.fallbackLists());
-        List<OutgoingMail> mails = redistribute.compose(org, OutgoingMail.REPORT, key, Optional.empty(),
-                ListMail.recipients(org, lists), templates.forOrganisation(org).render("quarantine-report", values),
-                in.headersOnly() ? Optional.empty() : Optional.of(in.bytes()));
-        return intake(org, in, key, null, partial).status(MessageStatus.QUARANTINED, reason).mails(mails)
-                .audit(List.of(new AuditEntry("quarantined", reason + "; reported to " + lists))).build();
+        List<String> to = org.adminList().map(List::of).orElse(org.fallbackLists());
+        List<OutgoingMail> mails = lists.compose(org, OutgoingMail.REPORT, key, Optional.empty(), ListMail.recipients(org, to),
+                templates.forOrganisation(org).render("quarantine-report", values), in.headersOnly() ? Optional.empty() : Optional.of(in.bytes()));
+        String sender = partial == null ? "" : partial.fromAddress().orElse("");
+        String subject = partial == null ? "" : MailFactory.headerSafe(partial.subject());
+        return Intake.of(org.id(), in.uidValidity(), in.uid(), in.arrivedAt()).key(key, null).from(sender, subject)
+                .status(MessageStatus.QUARANTINED, reason).mails(mails).audit(List.of(new AuditEntry("quarantined", reason + "; reported to " + to)))
+                .build();
     }
 
-    /** The intake of this message with what every intake has: where it came from, its key, sender and subject. */
-    private static Intake.Builder intake(OrganisationConfig org, Incoming in, String key, String fingerprint, ParsedMessage m) {
-        String sender = m == null ? "" : m.fromAddress().orElse("");
-        String subject = m == null ? "" : MailFactory.headerSafe(m.subject());
-        return Intake.of(org.id(), in.uidValidity(), in.uid(), in.arrivedAt()).key(key, fingerprint).from(sender, subject);
+    /** The pipeline's parts; every one is required, and the steps run in the order they are added. */
+    public static final class Builder {
+        private MessageReader reader;
+        private Templates templates;
+        private ListMail lists;
+        private Clock clock;
+        private final List<Step> steps = new ArrayList<>();
+
+        private Builder() {}
+
+        public Builder reader(MessageReader reader) {
+            this.reader = reader;
+            return this;
+        }
+
+        public Builder templates(Templates templates) {
+            this.templates = templates;
+            return this;
+        }
+
+        /** How quarantine reports reach the admin list. */
+        public Builder lists(ListMail lists) {
+            this.lists = lists;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder step(Step step) {
+            steps.add(Objects.requireNonNull(step));
+            return this;
+        }
+
+        public NoticePipeline build() {
+            return new NoticePipeline(this);
+        }
     }
-
-    private static List<String> threadParents(ParsedMessage m) {
-        List<String> ids = new ArrayList<>(m.inReplyTo());
-        List<String> refs = new ArrayList<>(m.references());
-        java.util.Collections.reverse(refs);
-        ids.addAll(refs);
-        return ids;
-    }
-
-    private Map<String, Object> values(OrganisationConfig org, ParsedMessage m, Incoming in, Classification c, String ref) {
-        Map<String, Object> v = new HashMap<>();
-        v.put("organisation", org.name());
-        v.put("monitoredAddress", org.address());
-        v.put("originalSubject", m.originalSubject().isBlank() ? "(uten emne)" : m.originalSubject());
-        Optional<String> fwdName = m.forward().flatMap(f -> f.fromName());
-        Optional<String> fwdAddress = m.forward().flatMap(f -> f.fromAddress());
-        v.put("sender", m.forward().isPresent()
-                ? fwdName.map(n -> n + fwdAddress.map(x -> " <" + x + ">").orElse("")).or(() -> fwdAddress).orElse("(ukjent)")
-                : person(m.fromName(), m.fromAddress()));
-        v.put("forwardedBy", m.forward().isPresent() ? person(m.fromName(), m.fromAddress()) : "");
-        // Date is when the sender wrote it; arrival is when the mailbox got it. Staff see both.
-        v.put("sentAt", m.date().map(SHOWN::format).orElse(""));
-        v.put("receivedAt", SHOWN.format(in.arrivedAt()));
-        v.put("caseRef", ref);
-        v.put("category", c.category().id());
-        v.put("categoryLabel", c.category().norwegian());
-        v.put("services", String.join(", ", c.services()));
-        v.put("automaticReason", c.automaticReason().orElse(""));
-        v.put("attached", !in.headersOnly());
-        v.put("sizeMb", String.format(Locale.ROOT, "%.1f", in.size() / (1024.0 * 1024.0)));
-        v.put("folder", org.folders().processed());
-        v.put("now", SHOWN.format(clock.instant()));
-        return v;
-    }
-
-    private static String person(Optional<String> name, Optional<String> address) {
-        return name.filter(n -> !n.isBlank()).map(n -> n + " <" + address.orElse("") + ">").orElse(address.orElse("(ukjent)"));
-    }
-
-
 }

@@ -1,5 +1,7 @@
 package no.meldingsvakt.action;
 
+import no.meldingsvakt.store.CaseRecord;
+
 import no.meldingsvakt.template.Templates;
 import no.meldingsvakt.outbound.ListMail;
 import java.time.Duration;
@@ -14,7 +16,6 @@ import no.meldingsvakt.calendar.BusinessCalendar;
 import no.meldingsvakt.classify.Category;
 import no.meldingsvakt.config.CasePolicy;
 import no.meldingsvakt.config.OrganisationConfig;
-import no.meldingsvakt.outbound.MailFactory;
 import no.meldingsvakt.store.Cases;
 import no.meldingsvakt.store.OutgoingMail;
 import no.meldingsvakt.template.TemplateRenderer;
@@ -38,16 +39,16 @@ public final class Reminders {
     private final ListMail redistribute;
     private final Templates templates;
 
-    public Reminders(Cases cases, MailFactory mail, Templates templates) {
+    public Reminders(Cases cases, ListMail lists, Templates templates) {
         this.cases = cases;
-        this.redistribute = new ListMail(mail);
+        this.redistribute = lists;
         this.templates = templates;
     }
 
     /** Queues whatever follow-up is due for one organisation now. Returns the number of mails newly queued. */
     public int run(OrganisationConfig org, Instant now) {
         int queued = 0;
-        for (Cases.CaseRecord c : cases.list(org.id(), true)) {
+        for (CaseRecord c : cases.list(org.id(), true)) {
             try {
                 queued += followUp(org, c, now);
             } catch (RuntimeException e) {
@@ -58,7 +59,7 @@ public final class Reminders {
         return queued;
     }
 
-    private int followUp(OrganisationConfig org, Cases.CaseRecord c, Instant now) {
+    private int followUp(OrganisationConfig org, CaseRecord c, Instant now) {
         BusinessCalendar cal = new BusinessCalendar(org.businessHours());
         Optional<Category> category = Category.fromId(c.category());
         int queued = 0;
@@ -75,7 +76,7 @@ public final class Reminders {
         return queued;
     }
 
-    private int remind(OrganisationConfig org, Cases.CaseRecord c, CasePolicy.Deadline d, BusinessCalendar cal, Instant now) {
+    private int remind(OrganisationConfig org, CaseRecord c, CasePolicy.Deadline d, BusinessCalendar cal, Instant now) {
         ZonedDateTime due = c.dueAt().get().atZone(BusinessCalendar.OSLO);
         int slot = -1;
         Optional<Duration> before = d.remindBefore().map(b -> b.duration(cal.dayLength()));
@@ -103,7 +104,7 @@ public final class Reminders {
                 "reminder " + slot + (slot >= 1 ? " (overdue)" : " (before due)") + " to " + lists);
     }
 
-    private int escalate(OrganisationConfig org, Cases.CaseRecord c, CasePolicy.Deadline d, BusinessCalendar cal, Instant now) {
+    private int escalate(OrganisationConfig org, CaseRecord c, CasePolicy.Deadline d, BusinessCalendar cal, Instant now) {
         if (d.escalateAfter().isEmpty() || d.escalateTo().isEmpty()) {
             return 0;
         }
@@ -116,11 +117,11 @@ public final class Reminders {
     }
 
     /** The outbox key's case part: a reopened case's reminders are new mails, not the first round's again. */
-    private static String round(Cases.CaseRecord c) {
+    private static String round(CaseRecord c) {
         return c.round() == 0 ? c.ref() : c.ref() + "~" + c.round();
     }
 
-    private int planned(OrganisationConfig org, Cases.CaseRecord c, CasePolicy.Planned p, BusinessCalendar cal, Instant now) {
+    private int planned(OrganisationConfig org, CaseRecord c, CasePolicy.Planned p, BusinessCalendar cal, Instant now) {
         List<String> lists = p.lists().isEmpty() ? c.lists() : p.lists();
         Instant start = c.windowStart().get();
         int queued = 0;
@@ -143,7 +144,7 @@ public final class Reminders {
         return queued;
     }
 
-    private int queue(OrganisationConfig org, Cases.CaseRecord c, String kind, String effect, List<String> lists, String template,
+    private int queue(OrganisationConfig org, CaseRecord c, String kind, String effect, List<String> lists, String template,
             Map<String, Object> values, String detail) {
         List<String> present = lists.stream().filter(org.lists()::containsKey).toList();
         List<String> recipients = ListMail.recipients(org, present.isEmpty() ? org.fallbackLists() : present);
@@ -157,7 +158,7 @@ public final class Reminders {
         return added;
     }
 
-    private static Map<String, Object> values(OrganisationConfig org, Cases.CaseRecord c, List<String> lists) {
+    private static Map<String, Object> values(OrganisationConfig org, CaseRecord c, List<String> lists) {
         Map<String, Object> v = new HashMap<>();
         v.put("organisation", org.name());
         v.put("monitoredAddress", org.address());

@@ -15,7 +15,7 @@ import no.meldingsvakt.config.OrganisationConfig;
 import no.meldingsvakt.message.ParsedMessage;
 import no.meldingsvakt.store.OutgoingMail;
 import no.meldingsvakt.store.Outbox;
-import no.meldingsvakt.store.Store;
+import no.meldingsvakt.store.Intake;
 import no.meldingsvakt.template.TemplateRenderer;
 
 /**
@@ -23,7 +23,7 @@ import no.meldingsvakt.template.TemplateRenderer;
  * everything it sends, and tells the admin list: a recipient list with a dead address is a
  * broken routine.
  */
-public final class ReportBounce {
+public final class ReportBounce implements Step {
     private static final Pattern OUR_ID = Pattern.compile("<mv\\.[0-9a-f]{32}@[^>\\s]+>");
     private static final Pattern FINAL_RECIPIENT = Pattern.compile("(?im)^Final-Recipient:\\s*(?:rfc822;)?\\s*<?([^>\\s]+)>?");
     private static final Pattern DIAGNOSTIC = Pattern.compile("(?im)^Diagnostic-Code:\\s*(?:smtp;)?\\s*(.+)$");
@@ -31,12 +31,24 @@ public final class ReportBounce {
     private static final Map<String, String> WHAT = Map.of(OutgoingMail.COPY, "kopi av et varsel", OutgoingMail.RECEIPT, "kvittering",
             OutgoingMail.ALERT, "driftsvarsel", OutgoingMail.REPORT, "rapport");
 
-    private final Store store;
+    private final Outbox outbox;
     private final ListMail redistribute;
 
-    ReportBounce(Store store, ListMail redistribute) {
-        this.store = store;
+    public ReportBounce(Outbox outbox, ListMail redistribute) {
+        this.outbox = outbox;
         this.redistribute = redistribute;
+    }
+
+    /** A bounce of our own mail finishes the message: the admin list hears which address failed, nothing else is sent. */
+    @Override
+    public Optional<Intake> apply(Draft d) {
+        List<Bounce> bounced = d.c().automatic() ? match(d.m, d.in.bytes()) : List.of();
+        if (bounced.isEmpty()) {
+            return Optional.empty();
+        }
+        bounced.forEach(b -> d.audit("bounce", b.kind() + " to " + b.recipient() + ": " + b.status()));
+        d.mails.addAll(report(d.org, d.renderer, d.key, bounced));
+        return Optional.of(d.classified(d.c().category().id()).status(Intake.MessageStatus.PROCESSED, "bounce").build());
     }
 
     private static final Pattern FAILURE_SENDER = Pattern.compile("^(mailer-daemon|postmaster|mail-daemon)@", Pattern.CASE_INSENSITIVE);
@@ -71,7 +83,7 @@ public final class ReportBounce {
         String status = first(DIAGNOSTIC, text).or(() -> first(STATUS, text)).orElse("ingen detaljer oppgitt");
         Optional<String> finalRecipient = first(FINAL_RECIPIENT, text);
         List<Bounce> out = new ArrayList<>();
-        for (Outbox.Sent sent : store.outbox().byMessageIds(List.copyOf(ids))) {
+        for (Outbox.Sent sent : outbox.byMessageIds(List.copyOf(ids))) {
             out.add(new Bounce(sent.kind(), finalRecipient.orElse(sent.recipients()), sent.caseRef(), status.strip()));
         }
         return out;

@@ -6,12 +6,11 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.time.Clock;
 import java.util.Map;
-import no.meldingsvakt.action.NoticePipeline;
 import no.meldingsvakt.action.Reminders;
 import no.meldingsvakt.auth.Credentials;
 import no.meldingsvakt.config.AppConfig;
 import no.meldingsvakt.mailbox.SentFolderWatcher;
-import no.meldingsvakt.outbound.MailFactory;
+import no.meldingsvakt.outbound.ListMail;
 import no.meldingsvakt.outbound.OutboxDrainer;
 import no.meldingsvakt.store.Cases;
 import no.meldingsvakt.store.Leases;
@@ -21,8 +20,8 @@ import no.meldingsvakt.store.Store;
 final class FollowUpModule extends AbstractModule {
     @Provides
     @Singleton
-    Reminders reminders(Cases cases, MailFactory mail, Templates templates) {
-        return new Reminders(cases, mail, templates);
+    Reminders reminders(Cases cases, ListMail lists, Templates templates) {
+        return new Reminders(cases, lists, templates);
     }
 
     @Provides

@@ -5,7 +5,6 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import java.time.Clock;
 import java.time.Duration;
-import no.meldingsvakt.action.NoticePipeline;
 import no.meldingsvakt.config.AppConfig;
 import no.meldingsvakt.health.Health;
 import no.meldingsvakt.monitor.HealthMonitor;

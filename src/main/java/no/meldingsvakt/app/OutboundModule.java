@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import no.meldingsvakt.auth.Credentials;
-import no.meldingsvakt.action.NoticePipeline;
 import no.meldingsvakt.health.Health;
 import no.meldingsvakt.monitor.HealthMonitor;
 import no.meldingsvakt.outbound.MailFactory;

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import no.meldingsvakt.action.NoticePipeline;
 import no.meldingsvakt.config.AppConfig;
 import no.meldingsvakt.template.TemplateRenderer;
 

@@ -1,5 +1,7 @@
 package no.meldingsvakt.cli;
 
+import no.meldingsvakt.store.CaseRecord;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,9 +64,9 @@ final class CasesCommand {
         public Integer call() {
             try {
                 Instant now = Instant.now();
-                List<Cases.CaseRecord> list = parent.withCases(false, c -> c.list(null, filter.open || filter.overdue));
+                List<CaseRecord> list = parent.withCases(false, c -> c.list(null, filter.open || filter.overdue));
                 int shown = 0;
-                for (Cases.CaseRecord r : list) {
+                for (CaseRecord r : list) {
                     if (filter.overdue && !r.overdue(now)) {
                         continue;
                     }
@@ -90,7 +92,7 @@ final class CasesCommand {
             }
         }
 
-        private static java.util.Map<String, Object> json(Cases.CaseRecord r, Instant now) {
+        private static java.util.Map<String, Object> json(CaseRecord r, Instant now) {
             java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
             m.put("ref", r.ref());
             m.put("org", r.org());

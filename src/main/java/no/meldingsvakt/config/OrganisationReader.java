@@ -91,8 +91,10 @@ final class OrganisationReader {
         if (errors.errors().size() > before) {
             return null;
         }
-        return new OrganisationConfig(id, name, address, user, auth, imap, smtp, folders, idle, poll,
-                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(lists)), List.copyOf(routes), List.copyOf(fallback), admin, policy, limit, hours, maxBytes, templates, checks, cases, trust);
+        return OrganisationConfig.builder().id(id).name(name).address(address).user(user).auth(auth).imap(imap).smtp(smtp).folders(folders)
+                .idle(idle).pollSeconds(poll).lists(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(lists))).routes(List.copyOf(routes))
+                .fallbackLists(List.copyOf(fallback)).adminList(admin).policy(policy).receiptLimit(limit).businessHours(hours)
+                .maxMessageBytes(maxBytes).templatesDir(templates).checks(checks).cases(cases).trust(trust).build();
     }
 
     private ServerConfig server(YamlNode n, int tlsPort, int starttlsPort) {

@@ -11,43 +11,41 @@ import jakarta.mail.StoreClosedException;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.search.FlagTerm;
 import jakarta.mail.search.NotTerm;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Enumeration;
-import java.util.Optional;
-import no.meldingsvakt.action.Incoming;
 import no.meldingsvakt.auth.AuthException;
 import no.meldingsvakt.auth.Credentials;
 import no.meldingsvakt.health.Health;
 import no.meldingsvakt.action.NoticePipeline;
 import no.meldingsvakt.config.OrganisationConfig;
 import no.meldingsvakt.store.Fence;
-import no.meldingsvakt.store.Intake;
+import no.meldingsvakt.store.MessageLog;
 import no.meldingsvakt.store.Store;
+import no.meldingsvakt.store.StoreException;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One organisation's mailbox, watched by one thread (plus its keepalive) for as long as the service runs. */
+/**
+ * The IMAP session of one organisation's mailbox: connect, catch up on everything not yet filed,
+ * IDLE (or poll), a keepalive that finds a dead connection, and reconnect with capped backoff.
+ * What happens to each message is the {@link MessageHandler}'s; one thread (plus the keepalive)
+ * for as long as this instance holds the mailbox.
+ */
 public final class MailboxWatcher {
     private static final Logger LOG = LoggerFactory.getLogger(MailboxWatcher.class);
     /** Bounds back-to-back catch-up passes, so a server that silently drops our keyword cannot spin us. */
     private static final int MAX_PASSES = 20;
-    private static final int MAX_ATTEMPTS = 3;
+    private static final Duration STORE_RETRY = Duration.ofSeconds(2);
 
     private final OrganisationConfig org;
     private final Credentials credentials;
     private final Health health;
-    private final NoticePipeline pipeline;
-    private final Store store;
-    private final Runnable committed;
+    private final MessageLog messages;
+    private final MessageHandler handler;
     private final Clock clock;
     private final WatcherSettings settings;
     private final Object sleeper = new Object();
@@ -59,10 +57,8 @@ public final class MailboxWatcher {
     private volatile int failures;
     private volatile boolean canIdle;
     private volatile boolean canMove;
-    /** When the handler started on the message in hand (0: idle); the keepalive vouches only for a handler that moves. */
-    private volatile long busySince;
+    private volatile Marker marker;
     private Instant lastFullScan = Instant.EPOCH;
-    private final java.util.Map<Long, Integer> attempts = new java.util.HashMap<>();
     private Thread thread;
     private Thread keepalive;
 
@@ -71,9 +67,8 @@ public final class MailboxWatcher {
         this.org = org;
         this.credentials = credentials;
         this.health = health;
-        this.pipeline = pipeline;
-        this.store = store;
-        this.committed = committed;
+        this.messages = store.messages();
+        this.handler = new MessageHandler(org, pipeline, store.messages(), committed, clock, settings);
         this.clock = clock;
         this.settings = settings;
     }
@@ -147,6 +142,7 @@ public final class MailboxWatcher {
         imap = s;
         canIdle = org.idle() && s.hasCapability("IDLE");
         canMove = s.hasCapability("MOVE") && !org.folders().keywordOnly();
+        marker = canMove ? Marker.moveTo(org.folders()) : Marker.keyword(org.folders());
         IMAPFolder f = (IMAPFolder) s.getFolder(org.folders().inbox());
         f.open(Folder.READ_WRITE);
         ensureFolder(s, org.folders().processed());
@@ -156,7 +152,7 @@ public final class MailboxWatcher {
                     + "re-checked against the store on every pass", org.address());
         }
         inbox = f;
-        store.messages().startMailbox(org.id(), f.getUIDValidity());
+        messages.startMailbox(org.id(), f.getUIDValidity());
         dirty = true;
         LOG.info("mailbox {} connected ({}; {})", org.address(), canIdle ? "IDLE" : "polling every " + org.pollSeconds() + " s",
                 canMove ? "MOVE" : "keyword " + org.folders().keyword());
@@ -252,7 +248,7 @@ public final class MailboxWatcher {
                 return handled;
             }
             try {
-                handle(f, uidValidity, uid);
+                handler.handle(f, uidValidity, uid, marker);
                 handled++;
             } catch (FolderClosedException | StoreClosedException e) {
                 throw e;
@@ -260,118 +256,26 @@ public final class MailboxWatcher {
                 if (!f.isOpen() || !imap.isConnected()) {
                     throw e;
                 }
-                failed(f, uidValidity, uid, e);
+                handler.failed(f, uidValidity, uid, e, marker);
             } catch (Fence.LostException e) {
                 // Another instance holds the mailbox now (this one froze or lost the store): it must not touch it again.
                 LOG.warn("mailbox {}: {}; this instance stops watching it", org.id(), e.getMessage());
                 running = false;
                 return handled;
+            } catch (StoreException e) {
+                // The store is away (a restart, the network): not the message's fault, so it is not counted
+                // towards quarantine. The pass ends; the message stays unfiled and is tried again shortly.
+                LOG.warn("mailbox {}: store unavailable, UID {} and the ones behind it wait: {}", org.id(), uid, e.getMessage());
+                dirty = true;
+                sleep(STORE_RETRY);
+                return handled;
             } catch (RuntimeException e) {
-                // Store or pipeline failure: leave the message unmarked so the next pass retries it,
+                // Pipeline failure: leave the message unmarked so the next pass retries it,
                 // and go on with the ones behind it.
-                failed(f, uidValidity, uid, e);
+                handler.failed(f, uidValidity, uid, e, marker);
             }
         }
         return handled;
-    }
-
-    /**
-     * A message that fails while the connection is fine is retried on the next passes; the third
-     * failure quarantines it with the reason, so one poison message is never retried forever.
-     */
-    private void failed(IMAPFolder f, long uidValidity, long uid, Exception e) throws MessagingException {
-        int n = attempts.merge(uid, 1, Integer::sum);
-        if (n < MAX_ATTEMPTS) {
-            LOG.warn("mailbox {}: UID {} left for the next pass (attempt {} of {}): {}", org.id(), uid, n, MAX_ATTEMPTS, e.toString());
-            return;
-        }
-        LOG.error("mailbox {}: UID {} failed {} times, quarantining it", org.id(), uid, n, e);
-        byte[] bytes;
-        try {
-            bytes = raw((IMAPMessage) f.getMessageByUID(uid));
-        } catch (MessagingException | RuntimeException unreadable) {
-            bytes = new byte[0];
-        }
-        Intake q = pipeline.quarantine(org, new Incoming(uidValidity, uid, clock.instant(), bytes, false, bytes.length),
-                "failed " + n + " times: " + e);
-        if (store.messages().record(q)) {
-            committed.run();
-        }
-        attempts.remove(uid);
-        mark(f, uid, Intake.MessageStatus.QUARANTINED);
-    }
-
-    private void handle(IMAPFolder f, long uidValidity, long uid) throws MessagingException {
-        Optional<Intake.MessageStatus> done = store.messages().recorded(org.id(), uidValidity, uid);
-        if (done.isPresent()) {
-            mark(f, uid, done.get());
-            return;
-        }
-        IMAPMessage m = (IMAPMessage) f.getMessageByUID(uid);
-        if (m == null) {
-            return;
-        }
-        long size = Math.max(0, m.getSize());
-        Instant arrived = Optional.ofNullable(m.getReceivedDate()).map(java.util.Date::toInstant).orElse(clock.instant());
-        boolean headersOnly = size > org.maxMessageBytes();
-        byte[] bytes = headersOnly ? headerBlock(m) : raw(m);
-        Intake intake;
-        busySince = clock.millis();
-        try {
-            intake = pipeline.processWithin(org, new Incoming(uidValidity, uid, arrived, bytes, headersOnly, size), settings.messageDeadline());
-        } finally {
-            busySince = 0;
-        }
-        if (store.messages().record(intake)) {
-            committed.run();
-            LOG.info("mailbox {}: UID {} {} {} case={} mails={}{}", org.id(), uid, intake.status(), intake.category(),
-                    intake.caseRef().orElse("-"), intake.mails().size(), intake.reason() == null ? "" : " (" + intake.reason() + ")");
-        }
-        mark(f, uid, intake.status());
-    }
-
-    private static byte[] raw(IMAPMessage m) throws MessagingException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, m.getSize()));
-        try {
-            m.writeTo(out);
-        } catch (IOException e) {
-            throw new MessagingException("cannot fetch message", e);
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] headerBlock(IMAPMessage m) throws MessagingException {
-        StringBuilder sb = new StringBuilder();
-        Enumeration<String> lines = m.getAllHeaderLines();
-        while (lines.hasMoreElements()) {
-            sb.append(lines.nextElement()).append("\r\n");
-        }
-        return sb.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * Files a message whose effects are stored: moved where MOVE exists, otherwise flagged with the
-     * keyword. Always by UID, never by sequence number.
-     */
-    private void mark(IMAPFolder f, long uid, Intake.MessageStatus status) throws MessagingException {
-        String target = status == Intake.MessageStatus.QUARANTINED ? org.folders().quarantine() : org.folders().processed();
-        if (canMove) {
-            UidCommands.move(f, uid, target);
-        } else {
-            if (status == Intake.MessageStatus.QUARANTINED) {
-                UidCommands.copy(f, uid, target);
-            }
-            UidCommands.addKeyword(f, uid, org.folders().keyword());
-        }
-    }
-
-    /**
-     * Whether the handler is idle or still within its message's deadline (plus a margin for the
-     * IMAP move). A live connection with a stuck handler is not a watched mailbox.
-     */
-    private boolean progressing() {
-        long since = busySince;
-        return since == 0 || clock.millis() - since < settings.messageDeadline().plusSeconds(30).toMillis();
     }
 
     private void startKeepalive(IMAPFolder f) {
@@ -389,7 +293,7 @@ public final class MailboxWatcher {
                         p.simpleCommand("NOOP", null);
                         return null;
                     });
-                    if (progressing()) {
+                    if (handler.progressing()) {
                         health.watched(org.id());
                     }
                 } catch (InterruptedException e) {

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import no.meldingsvakt.action.NoticePipeline;
 import no.meldingsvakt.outbound.ListMail;
 import no.meldingsvakt.calendar.BusinessCalendar;
 import no.meldingsvakt.config.AppConfig;

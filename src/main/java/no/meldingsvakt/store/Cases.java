@@ -23,19 +23,6 @@ public final class Cases {
         this.clock = clock;
     }
 
-    /** One case as stored. Times are instants; {@code lists} the lists the notice went to. */
-    public record CaseRecord(String ref, String org, String category, String subject, String sender, String status, Instant openedAt,
-            Optional<Instant> dueAt, Optional<Instant> answeredAt, List<String> lists, Optional<Instant> windowStart,
-            Optional<Instant> windowEnd, Optional<String> replyTo, Optional<String> originalMessageId, Optional<String> noticeOrg,
-            Optional<String> note, Optional<String> answeredBy, int round) {
-        public boolean awaitsAnswer() {
-            return status.equals("open") || status.equals("receipt-sent");
-        }
-
-        public boolean overdue(Instant now) {
-            return awaitsAnswer() && dueAt.isPresent() && now.isAfter(dueAt.get());
-        }
-    }
 
     public Optional<CaseRecord> get(String ref) {
         return rows("SELECT " + COLUMNS + " FROM cases WHERE ref=?", ref).stream().map(Cases::record).findFirst();
@@ -134,10 +121,11 @@ public final class Cases {
     }
 
     private static CaseRecord record(String[] r) {
-        return new CaseRecord(r[0], r[1], r[2], r[3], r[4], r[5], Instant.parse(r[6]), instant(r[7]), instant(r[8]),
-                r[9].isEmpty() ? List.of() : Arrays.asList(r[9].split(",")), instant(r[10]), instant(r[11]), Optional.ofNullable(r[12]),
-                Optional.ofNullable(r[13]), Optional.ofNullable(r[14]), Optional.ofNullable(r[15]), Optional.ofNullable(r[16]),
-                Integer.parseInt(r[17]));
+        return CaseRecord.builder().ref(r[0]).org(r[1]).category(r[2]).subject(r[3]).sender(r[4]).status(r[5]).openedAt(Instant.parse(r[6]))
+                .dueAt(instant(r[7])).answeredAt(instant(r[8])).lists(r[9].isEmpty() ? List.of() : Arrays.asList(r[9].split(",")))
+                .windowStart(instant(r[10])).windowEnd(instant(r[11])).replyTo(Optional.ofNullable(r[12])).originalMessageId(Optional.ofNullable(r[13]))
+                .noticeOrg(Optional.ofNullable(r[14])).note(Optional.ofNullable(r[15])).answeredBy(Optional.ofNullable(r[16]))
+                .round(Integer.parseInt(r[17])).build();
     }
 
     private static Optional<Instant> instant(String s) {

@@ -3,7 +3,6 @@ package no.meldingsvakt.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
-import no.meldingsvakt.message.MessageReader;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

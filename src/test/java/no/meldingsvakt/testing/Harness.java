@@ -93,7 +93,9 @@ public final class Harness implements AutoCloseable {
                 new WatcherSettings(Duration.ofMillis(1000), Duration.ofSeconds(3), new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1)),
                         Duration.ofSeconds(2)),
                 new Backoff(Duration.ofMillis(200), Duration.ofMillis(500)), Duration.ofSeconds(2))
-                .withFollowUp(Duration.ofMillis(200), Duration.ofMillis(300));
+                .withFollowUp(Duration.ofMillis(200), Duration.ofMillis(300))
+                // On PostgreSQL: a lease lost in 3 s, renewed every second (production: 15 s and 5 s).
+                .withLeaseTtl(Duration.ofSeconds(3));
     }
 
     public AppConfig config() {

@@ -64,12 +64,12 @@ public final class TcpProxy implements AutoCloseable {
         links.clear();
     }
 
-    /** New connections are closed as soon as they are accepted; existing ones are dropped. */
     /** Overwrites {@code word} in what the server says (an extension in its EHLO answer, say), as a server without it would answer. */
     public void hideFromServer(String word) {
         hidden = word.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
+    /** New connections are closed as soon as they are accepted; existing ones are dropped. */
     public void refuse(boolean on) {
         refusing = on;
         if (on) {
