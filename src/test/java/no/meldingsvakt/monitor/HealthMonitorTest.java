@@ -48,7 +48,7 @@ class HealthMonitorTest {
                     fallback_lists: [drift]
                     trust: none
                 """.formatted(dir.resolve("s.db")));
-        db = Database.open(config.storePath());
+        db = no.meldingsvakt.testing.TestStore.open(config.storePath());
         store = Store.of(db, clock);
         health = new Health(clock);
     }
@@ -59,7 +59,15 @@ class HealthMonitorTest {
     }
 
     private HealthMonitor monitor() {
-        return new HealthMonitor(config, health, store, new MailFactory(clock), org -> new TemplateRenderer(List.of()), clock, () -> { }, Leases.alone(db, Instance.current(clock.instant())));
+        return monitor(Leases.alone(db, Instance.current(clock.instant())));
+    }
+
+    private HealthMonitor monitor(Leases leases) {
+        return new HealthMonitor(config, health, store, new MailFactory(clock), org -> new TemplateRenderer(List.of()), clock, () -> { }, leases);
+    }
+
+    private Leases instance(String id) {
+        return Leases.shared(db, new Instance(id, "host", 1, clock.instant()), Duration.ofMinutes(5));
     }
 
     private int alertMails() {
@@ -112,5 +120,39 @@ class HealthMonitorTest {
         monitor().check();
         assertThat(store.alerts().open("org")).extracting(Alerts.Alert::problem).containsExactly("login");
         assertThat(store.alerts().open("org").get(0).detail()).contains("IMAP-innloggingen har feilet 3 ganger på rad: login refused");
+    }
+
+    @Test
+    void a_standby_raises_no_alarm_about_a_mailbox_another_instance_watches() {
+        Leases active = instance("active");
+        Leases standby = instance("standby");
+        active.acquire("org");
+        standby.acquire(Leases.JOBS);
+        clock.advance(Duration.ofHours(2));
+        // The standby's own watcher state says "never watched": it is not the one watching.
+        monitor(standby).check();
+        assertThat(alertMails()).isZero();
+        assertThat(store.alerts().open("org")).isEmpty();
+    }
+
+    @Test
+    void a_mailbox_no_instance_holds_is_an_alert_from_the_holder_of_the_jobs_lease() {
+        Leases leader = instance("leader");
+        Leases other = instance("other");
+        leader.acquire(Leases.JOBS);
+        clock.advance(Duration.ofMinutes(11));
+        monitor(other).check();
+        assertThat(alertMails()).as("an instance without the jobs lease judges only what it watches").isZero();
+        monitor(leader).check();
+        assertThat(store.alerts().open("org")).singleElement().satisfies(a -> {
+            assertThat(a.problem()).isEqualTo("unwatched");
+            assertThat(a.detail()).contains("ingen instans av Meldingsvakt overvåker postkassen");
+        });
+        leader.acquire("org");
+        health.watching("org");
+        health.watched("org");
+        monitor(leader).check();
+        assertThat(store.alerts().open("org")).as("taken over: all clear").isEmpty();
+        assertThat(clearMails()).isEqualTo(2);
     }
 }

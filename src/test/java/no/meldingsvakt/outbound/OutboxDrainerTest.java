@@ -33,7 +33,7 @@ class OutboxDrainerTest {
 
     @Test
     void mail_the_previous_run_handed_to_smtp_is_not_sent_again_after_a_crash() throws Exception {
-        try (Database db = Database.open(dir.resolve("s.db"))) {
+        try (Database db = no.meldingsvakt.testing.TestStore.open(dir.resolve("s.db"))) {
             Store store = Store.of(db, Clock.systemUTC());
             store.alerts().sent("org", "unwatched", Instant.now(), "x", List.of(
                     new OutgoingMail("alert", "k1", Optional.empty(), "<a@t>", "m@t", List.of("one@t"), new byte[] {1}),

@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import no.meldingsvakt.config.PostgresConfig;
-import no.meldingsvakt.config.Secret;
 import no.meldingsvakt.testing.TestStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,9 +25,7 @@ class LeasesTest {
 
     @BeforeEach
     void open() {
-        db = TestStore.postgres()
-                ? PostgresDatabase.open(new PostgresConfig(TestStore.freshDatabase(), TestStore.user(), Secret.of("test", TestStore.password()), 4, dir.resolve("j")), "t")
-                : Database.open(dir.resolve("s.db"));
+        db = TestStore.open(dir.resolve("s.db"));
     }
 
     @AfterEach

@@ -15,7 +15,7 @@ class RetentionTest {
     @Test
     void a_purge_removes_what_is_older_than_the_retention_and_keeps_pending_mail_and_newer_rows(@TempDir Path dir) {
         MutableClock clock = new MutableClock(Instant.parse("2025-01-10T10:00:00Z"));
-        try (Database db = Database.open(dir.resolve("s.db"))) {
+        try (Database db = no.meldingsvakt.testing.TestStore.open(dir.resolve("s.db"))) {
             Store store = Store.of(db, clock);
             store.messages().startMailbox("org", 1);
             store.messages().record(intake(1, "<old@x>", "MV-250110-AAAAAA", clock.instant(), List.of(

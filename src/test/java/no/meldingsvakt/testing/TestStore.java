@@ -53,6 +53,15 @@ public final class TestStore {
         return admin.substring(0, admin.lastIndexOf('/') + 1) + name;
     }
 
+    /** A store for a test that opens one directly: a fresh PostgreSQL database in the PostgreSQL pass, else the SQLite file. */
+    public static no.meldingsvakt.store.Database open(Path sqliteFile) {
+        if (!postgres()) {
+            return no.meldingsvakt.store.Database.open(sqliteFile);
+        }
+        return no.meldingsvakt.store.PostgresDatabase.open(new no.meldingsvakt.config.PostgresConfig(freshDatabase(), user(),
+                no.meldingsvakt.config.Secret.of("test", password()), 4, sqliteFile.resolveSibling("sent.journal")), "test");
+    }
+
     /** The YAML's SQLite store block turned into a PostgreSQL one, when the tests run on PostgreSQL. */
     public static String adapt(String yaml) {
         if (!postgres()) {
