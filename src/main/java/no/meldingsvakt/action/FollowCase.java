@@ -21,6 +21,7 @@ import no.meldingsvakt.message.ParsedMessage;
 import no.meldingsvakt.outbound.MailFactory;
 import no.meldingsvakt.store.Cases;
 import no.meldingsvakt.store.Intake;
+import no.meldingsvakt.store.NoticeFacts;
 import no.meldingsvakt.store.OutgoingMail;
 import no.meldingsvakt.template.TemplateRenderer;
 import no.meldingsvakt.trust.SenderCheck;
@@ -130,7 +131,16 @@ public final class FollowCase {
         ParsedMessage m = a.message();
         return new Intake.NewCase(ref, c.id(), MailFactory.headerSafe(m.originalSubject()), m.originalSender().orElse(m.fromAddress().orElse("")),
                 a.receiptTo(), m.messageId(), lists, due, a.details().windowStart().map(ZonedDateTime::toInstant),
-                a.details().windowEnd().map(ZonedDateTime::toInstant), noticeKey(a));
+                a.details().windowEnd().map(ZonedDateTime::toInstant), noticeKey(a), facts(a));
+    }
+
+    /** What the console and the calendar show of the notice. */
+    private static NoticeFacts facts(Assessment a) {
+        ParsedMessage m = a.message();
+        Optional<String> name = m.forward().isPresent() ? m.forward().get().fromName() : m.fromName();
+        String partner = name.filter(n -> !n.isBlank()).or(m::originalSender).orElse("");
+        return new NoticeFacts(MailFactory.headerSafe(partner), a.details().organisation(), a.details().phone(),
+                a.classification().services().stream().sorted().toList(), m.noticeText());
     }
 
     private Optional<Instant> due(OrganisationConfig org, Category c, Instant arrived) {
@@ -151,8 +161,10 @@ public final class FollowCase {
         String head = m.originalSubject() + "\n" + ReplyText.newPart(m.noticeText());
         head = head.length() > 2000 ? head.substring(0, 2000) : head;
         Optional<String> close = Optional.empty();
+        boolean cancelled = false;
         if (a.classification().category().kind() == Category.Kind.PLANNED_STOP && CANCELLED.matcher(head).find()) {
             close = Optional.of("avlyst ifølge " + m.originalSender().orElse("avsender"));
+            cancelled = true;
         } else if (RESOLVED_SUBJECT.matcher(m.originalSubject()).find() || RESOLVED_TEXT.matcher(head).find()) {
             close = Optional.of("løst ifølge " + m.originalSender().orElse("avsender"));
         }
@@ -160,13 +172,14 @@ public final class FollowCase {
             audit.add(new Intake.AuditEntry("close-ignored", "'" + close.get() + "' from " + m.fromAddress().orElse("?")
                     + ", who is neither the case's partner nor staff (" + a.sender().why() + ")"));
             close = Optional.empty();
+            cancelled = false;
         }
         Optional<Instant> reopen = Optional.empty();
         if (close.isEmpty() && joined.status().equals("answered") && !a.classification().automatic() && !thanksOnly(m)) {
             reopen = Category.fromId(joined.category()).flatMap(c -> due(org, c, arrived));
         }
         return new Intake.CaseChange(a.details().windowStart().map(ZonedDateTime::toInstant), a.details().windowEnd().map(ZonedDateTime::toInstant),
-                Optional.empty(), close, reopen);
+                Optional.empty(), close, reopen, cancelled);
     }
 
     /** "Takk for svar!" needs no answer; a question or anything longer does. */

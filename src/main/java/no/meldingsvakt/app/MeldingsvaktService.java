@@ -13,6 +13,8 @@ import no.meldingsvakt.outbound.OutboxDrainer;
 import no.meldingsvakt.store.Database;
 import no.meldingsvakt.store.Store;
 import no.meldingsvakt.store.StoreLock;
+import no.meldingsvakt.web.Console;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +37,7 @@ public final class MeldingsvaktService implements AutoCloseable {
 
     public static MeldingsvaktService create(AppConfig config, Clock clock, ServiceSettings settings) {
         Injector injector = Guice.createInjector(new CoreModule(config, clock, settings), new StoreModule(), new TemplateModule(),
-                new PipelineModule(), new AuthModule(), new OutboundModule(), new MailboxModule(), new FollowUpModule());
+                new PipelineModule(), new AuthModule(), new OutboundModule(), new MailboxModule(), new FollowUpModule(), new ConsoleModule());
         return new MeldingsvaktService(injector, config);
     }
 
@@ -72,10 +74,17 @@ public final class MeldingsvaktService implements AutoCloseable {
         scheduler.every("follow-up", Duration.ZERO, followUp.every(), followUp::tick);
         injector.getInstance(SentFolderJob.class).schedule(scheduler);
         injector.getInstance(StoreMaintenanceJob.class).schedule(scheduler);
+        console().ifPresent(Console::start);
         started = true;
         LOG.info("Meldingsvakt started as {}: {} of {} mailbox(es) watched here, store {}, {} mail(s) waiting in the outbox",
                 injector.getInstance(Instance.class), mailboxes.watched(), config.organisations().size(),
                 config.postgres().map(p -> p.url()).orElse(config.storePath().toString()), store.outbox().pending());
+    }
+
+    /** The console, when the config has a {@code console:} section. */
+    @SuppressWarnings("unchecked")
+    public Optional<Console> console() {
+        return (Optional<Console>) injector.getInstance(com.google.inject.Key.get(new com.google.inject.TypeLiteral<Optional<Console>>() {}));
     }
 
     public Store store() {
@@ -92,6 +101,7 @@ public final class MeldingsvaktService implements AutoCloseable {
         if (!started) {
             return;
         }
+        console().ifPresent(Console::stop);
         scheduler.stop();
         mailboxes.stop();
         drainer.stop();

@@ -18,6 +18,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--imap-port", defaultValue = "3143", description = "IMAP port of the embedded server (0: any free port). Default: ${DEFAULT-VALUE}.")
     int imapPort;
 
+    @Option(names = "--web-port", defaultValue = "8080", description = "Port of the console on 127.0.0.1 (0: any free port). Default: ${DEFAULT-VALUE}.")
+    int webPort;
+
     @Option(names = "--dir", defaultValue = "data/demo", description = "Where the demo writes its config and store. Default: ${DEFAULT-VALUE}.")
     Path dir;
 
@@ -26,7 +29,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Demo demo = Demo.start(dir, smtpPort, imapPort);
+        Demo demo = Demo.start(dir, smtpPort, imapPort, webPort);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             demo.close();

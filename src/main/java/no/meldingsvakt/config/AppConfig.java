@@ -13,9 +13,15 @@ import java.util.Optional;
  */
 public record AppConfig(Path source, Path storePath, Optional<Path> templatesDir, HealthConfig health, Optional<FallbackSmtp> fallbackSmtp,
         List<OrganisationConfig> organisations, Duration retention, Duration messageDeadline, String logFormat,
-        Optional<PostgresConfig> postgres) {
+        Optional<PostgresConfig> postgres, Optional<ConsoleConfig> console) {
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(395);
     public static final Duration DEFAULT_MESSAGE_DEADLINE = Duration.ofSeconds(30);
+
+    /** The same config with another console (the demo serves its own on a port of its choosing). */
+    public AppConfig withConsole(ConsoleConfig c) {
+        return new AppConfig(source, storePath, templatesDir, health, fallbackSmtp, organisations, retention, messageDeadline, logFormat, postgres,
+                Optional.of(c));
+    }
 
     public Optional<OrganisationConfig> organisation(String id) {
         return organisations.stream().filter(o -> o.id().equals(id)).findFirst();

@@ -141,13 +141,15 @@ public final class ConfigLoader {
                 orgs.add(org);
             }
         }
-        top.rejectUnknownKeys(List.of("store", "templates_dir", "health", "fallback_smtp", "services", "organisations", "limits", "logging"));
+        Optional<ConsoleConfig> console = top.get("console").map(n -> ConsoleReader.read(n, env, ids));
+        top.rejectUnknownKeys(List.of("store", "templates_dir", "health", "fallback_smtp", "services", "organisations", "limits", "logging",
+                "console"));
         warnings.clear();
         warnings.addAll(errors.warnings());
         if (!errors.errors().isEmpty()) {
             throw new ConfigException(errors.errors());
         }
-        return new AppConfig(file, store, templates, health, fallback, List.copyOf(orgs), retention, deadline, logFormat, postgres);
+        return new AppConfig(file, store, templates, health, fallback, List.copyOf(orgs), retention, deadline, logFormat, postgres, console);
     }
 
     private static HealthConfig health(YamlNode n) {

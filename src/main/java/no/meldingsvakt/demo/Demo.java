@@ -39,7 +39,9 @@ public final class Demo implements AutoCloseable {
     public static final List<String> SAMPLES = List.of("01-planlagt-stopp.eml", "02-feil-i-meldingsutveksling.eml", "03-manglende-kvittering.eml",
             "04-viktig-informasjon.eml", "05-henvendelse.eml", "06-fravaersmelding.eml", "07-misvisende-emne.eml",
             // A forgery: our server found DMARC failing (p=none lets it through); the pass below its Received line is the sender's.
-            "08-forfalsket-avsender.eml");
+            "08-forfalsket-avsender.eml",
+            // Dated when the demo runs, so the console has a stop ahead and an incident going on now.
+            "09-planlagt-neste-uke.eml", "10-feil-paagaar.eml");
 
     private final Path dir;
     private final GreenMail greenMail;
@@ -55,6 +57,11 @@ public final class Demo implements AutoCloseable {
 
     /** Starts GreenMail on the given ports (0: any free port) and the service on a fresh store under {@code dir}. */
     public static Demo start(Path dir, int smtpPort, int imapPort) throws IOException, ConfigException {
+        return start(dir, smtpPort, imapPort, 0);
+    }
+
+    /** As above, with the console on {@code webPort} (0: any free port), user demo, password demo, /metrics open on loopback. */
+    public static Demo start(Path dir, int smtpPort, int imapPort, int webPort) throws IOException, ConfigException {
         GreenMailConfiguration users = GreenMailConfiguration.aConfig().withUser(MAILBOX, MAILBOX, PASSWORD);
         for (String s : STAFF) {
             users = users.withUser(s, s, PASSWORD);
@@ -77,8 +84,9 @@ public final class Demo implements AutoCloseable {
                 Files.deleteIfExists(Path.of(store + suffix));
             }
             Path config = dir.resolve("meldingsvakt.yaml");
-            Files.writeString(config, yaml(store, gm.getImap().getPort(), gm.getSmtp().getPort()));
+            Files.writeString(config, yaml(store, gm.getImap().getPort(), gm.getSmtp().getPort()) + console(webPort));
             AppConfig loaded = ConfigLoader.withEnvironment(Map.of("MELDINGSVAKT_DEMO_PASSWORD", PASSWORD)::get).load(config);
+            loaded = loaded.withConsole(loaded.console().orElseThrow().with(webPort, loaded.console().orElseThrow().users(), true));
             // GreenMail's IDLE now and then drops the notice of a message that arrives while the
             // session moves another one; the periodic full scan is the safety net (one minute in
             // production), made short here so the demo never waits a minute for its last sample.
@@ -131,6 +139,18 @@ public final class Demo implements AutoCloseable {
                 """.formatted(store.toAbsolutePath(), MAILBOX, imapPort, smtpPort);
     }
 
+    /** The demo's console: loopback only, one administrator (demo/demo). */
+    static String console(int webPort) {
+        String hash = org.springframework.security.crypto.bcrypt.BCrypt.hashpw(PASSWORD, org.springframework.security.crypto.bcrypt.BCrypt.gensalt(10));
+        return """
+                console:
+                  listen: 127.0.0.1
+                  port: %d
+                  users:
+                    - {name: demo, password_hash: "%s", role: admin}
+                """.formatted(webPort, hash);
+    }
+
     public int smtpPort() {
         return greenMail.getSmtp().getPort();
     }
@@ -143,9 +163,26 @@ public final class Demo implements AutoCloseable {
     public void deliverSamples() throws Exception {
         for (String name : SAMPLES) {
             try (InputStream in = Demo.class.getResourceAsStream("/demo/" + name)) {
-                send(in.readAllBytes());
+                send(dated(in.readAllBytes(), java.time.ZonedDateTime.now(no.meldingsvakt.calendar.BusinessCalendar.OSLO)));
             }
         }
+    }
+
+    /** Fills in the ${…} times of the samples that are dated relative to now; the others pass unchanged. */
+    static byte[] dated(byte[] raw, java.time.ZonedDateTime now) {
+        String text = new String(raw, java.nio.charset.StandardCharsets.UTF_8);
+        if (!text.contains("${")) {
+            return raw;
+        }
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+        java.time.format.DateTimeFormatter at = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy 'kl.' HH:mm");
+        java.time.ZonedDateTime hour = now.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        return text.replace("${PLANNED_DAY}", day.format(now.plusDays(3)))
+                .replace("${NOW_RFC}", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(now))
+                .replace("${RUN}", Long.toString(now.toEpochSecond()))
+                .replace("${INCIDENT_START}", at.format(hour.minusHours(1)))
+                .replace("${INCIDENT_END}", at.format(hour.plusHours(4)))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private void send(byte[] raw) throws Exception {
@@ -206,6 +243,12 @@ public final class Demo implements AutoCloseable {
                 + " without login.");
         out.println("Read what staff received: any IMAP client, 127.0.0.1:" + imapPort() + ", user e.g. plo@demo-kommune.no, password "
                 + PASSWORD + ".");
+        service.console().ifPresent(c -> {
+            out.println();
+            out.println("console: " + c.baseUrl() + "/ (user demo, password " + PASSWORD + ")");
+            out.println("calendar: " + c.calendarUrl("demo-kommune"));
+            out.println("metrics: " + c.baseUrl() + "/metrics");
+        });
     }
 
     private long lastReported;

@@ -11,6 +11,7 @@ public final class Health {
     private final Clock clock;
     private final Instant started;
     private final Map<String, State> states = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong smtpFailuresTotal = new java.util.concurrent.atomic.AtomicLong();
 
     public Health(Clock clock) {
         this.clock = clock;
@@ -38,7 +39,13 @@ public final class Health {
     }
 
     public void smtpFailed(String org, String error, boolean auth) {
+        smtpFailuresTotal.incrementAndGet();
         state(org).smtpFailed(error, auth);
+    }
+
+    /** Every failed SMTP attempt since start, all organisations together (a counter for /metrics). */
+    public long smtpFailuresTotal() {
+        return smtpFailuresTotal.get();
     }
 
     public Snapshot snapshot(String org) {

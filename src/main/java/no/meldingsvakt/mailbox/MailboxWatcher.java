@@ -63,7 +63,7 @@ public final class MailboxWatcher {
     private Thread keepalive;
 
     public MailboxWatcher(OrganisationConfig org, Credentials credentials, Health health, NoticePipeline pipeline, Store store,
-            Runnable committed, Clock clock, WatcherSettings settings) {
+            Committed committed, Clock clock, WatcherSettings settings) {
         this.org = org;
         this.credentials = credentials;
         this.health = health;

@@ -33,14 +33,14 @@ final class MessageHandler {
     private final OrganisationConfig org;
     private final NoticePipeline pipeline;
     private final MessageLog messages;
-    private final Runnable committed;
+    private final Committed committed;
     private final Clock clock;
     private final WatcherSettings settings;
     private final Map<Long, Integer> attempts = new HashMap<>();
     /** When the handler started on the message in hand (0: idle); the keepalive vouches only for a handler that moves. */
     private volatile long busySince;
 
-    MessageHandler(OrganisationConfig org, NoticePipeline pipeline, MessageLog messages, Runnable committed, Clock clock, WatcherSettings settings) {
+    MessageHandler(OrganisationConfig org, NoticePipeline pipeline, MessageLog messages, Committed committed, Clock clock, WatcherSettings settings) {
         this.org = org;
         this.pipeline = pipeline;
         this.messages = messages;
@@ -55,6 +55,7 @@ final class MessageHandler {
             marker.mark(f, uid, done.get());
             return;
         }
+        long fetched = System.nanoTime();
         IMAPMessage m = (IMAPMessage) f.getMessageByUID(uid);
         if (m == null) {
             return;
@@ -71,7 +72,7 @@ final class MessageHandler {
             busySince = 0;
         }
         if (messages.record(intake)) {
-            committed.run();
+            committed.committed(intake, java.time.Duration.ofNanos(System.nanoTime() - fetched));
             LOG.info("mailbox {}: UID {} {} {} case={} mails={}{}", org.id(), uid, intake.status(), intake.category(),
                     intake.caseRef().orElse("-"), intake.mails().size(), intake.reason() == null ? "" : " (" + intake.reason() + ")");
         }
@@ -96,7 +97,7 @@ final class MessageHandler {
         Intake q = pipeline.quarantine(org, new Incoming(uidValidity, uid, clock.instant(), bytes, false, bytes.length),
                 "failed " + n + " times: " + e);
         if (messages.record(q)) {
-            committed.run();
+            committed.committed(q, java.time.Duration.ZERO);
         }
         attempts.remove(uid);
         marker.mark(f, uid, Intake.MessageStatus.QUARANTINED);

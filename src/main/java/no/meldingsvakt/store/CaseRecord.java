@@ -23,7 +23,12 @@ public record CaseRecord(
         Optional<String> noticeOrg,
         Optional<String> note,
         Optional<String> answeredBy,
-        int round) {
+        int round,
+        NoticeFacts facts,
+        int windowSeq,
+        boolean cancelled,
+        Optional<Instant> closedAt,
+        Optional<String> closedBy) {
     public boolean awaitsAnswer() {
         return status.equals("open") || status.equals("receipt-sent");
     }
@@ -56,6 +61,11 @@ public record CaseRecord(
         private Optional<String> note;
         private Optional<String> answeredBy;
         private int round;
+        private NoticeFacts facts = NoticeFacts.NONE;
+        private int windowSeq;
+        private boolean cancelled;
+        private Optional<Instant> closedAt = Optional.empty();
+        private Optional<String> closedBy = Optional.empty();
 
         private Builder() {}
 
@@ -149,8 +159,27 @@ public record CaseRecord(
             return this;
         }
 
+        public Builder facts(NoticeFacts facts) {
+            this.facts = facts;
+            return this;
+        }
+
+        /** How often the window moved; and whether the stop was called off. */
+        public Builder window(int windowSeq, boolean cancelled) {
+            this.windowSeq = windowSeq;
+            this.cancelled = cancelled;
+            return this;
+        }
+
+        public Builder closed(Optional<Instant> closedAt, Optional<String> closedBy) {
+            this.closedAt = closedAt;
+            this.closedBy = closedBy;
+            return this;
+        }
+
         public CaseRecord build() {
-            return new CaseRecord(ref, org, category, subject, sender, status, openedAt, dueAt, answeredAt, lists, windowStart, windowEnd, replyTo, originalMessageId, noticeOrg, note, answeredBy, round);
+            return new CaseRecord(ref, org, category, subject, sender, status, openedAt, dueAt, answeredAt, lists, windowStart, windowEnd, replyTo,
+                    originalMessageId, noticeOrg, note, answeredBy, round, facts, windowSeq, cancelled, closedAt, closedBy);
         }
     }
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
  */
 public final class Cases {
     private static final String COLUMNS = "ref, org, category, coalesce(subject,''), coalesce(sender,''), status, opened_at, due_at, answered_at,"
-            + " coalesce(lists,''), window_start, window_end, reply_to, original_message_id, notice_org, note, answered_by, round";
+            + " coalesce(lists,''), window_start, window_end, reply_to, original_message_id, notice_org, note, answered_by, round,"
+            + " coalesce(partner,''), organisation, phone, coalesce(services,''), coalesce(notice_text,''), window_seq, cancelled, closed_at, closed_by";
     private final Database db;
     private final Clock clock;
 
@@ -77,16 +78,56 @@ public final class Cases {
 
     /** Closes a case by hand; returns false when no such open case exists. */
     public boolean close(String ref, String note) {
+        return close(ref, note, null);
+    }
+
+    /** Closes a case by hand, as {@code by} (a console user; null for the command line). */
+    public boolean close(String ref, String note, String by) {
         return db.transaction(c -> {
             String now = clock.instant().toString();
-            int n = Sql.update(c, "UPDATE cases SET status='closed', closed_at=?, note=?, updated_at=? WHERE ref=? AND status<>'closed'",
-                    now, note, now, ref);
+            int n = Sql.update(c, "UPDATE cases SET status='closed', closed_at=?, closed_by=?, note=?, updated_at=? WHERE ref=? AND status<>'closed'",
+                    now, by, note, now, ref);
             if (n > 0) {
-                Sql.update(c, "INSERT INTO audit(at, org, case_ref, event, detail) SELECT ?, org, ref, 'closed', ? FROM cases WHERE ref=?",
-                        now, note, ref);
+                Sql.update(c, "INSERT INTO audit(at, org, case_ref, event, detail, actor) SELECT ?, org, ref, 'closed', ?, ? FROM cases WHERE ref=?",
+                        now, note, by, ref);
             }
             return n > 0;
         });
+    }
+
+    /**
+     * Opens a closed case again (answered stays answered); its reminders keep their keys, so none is
+     * sent twice. Returns false when the case is not closed.
+     */
+    public boolean reopen(String ref, String note, String by) {
+        return db.transaction(c -> {
+            String now = clock.instant().toString();
+            int n = Sql.update(c, "UPDATE cases SET status=CASE WHEN answered_at IS NULL THEN 'open' ELSE 'answered' END, closed_at=NULL,"
+                    + " closed_by=NULL, note=?, updated_at=? WHERE ref=? AND status='closed'", note, now, ref);
+            if (n > 0) {
+                Sql.update(c, "INSERT INTO audit(at, org, case_ref, event, detail, actor) SELECT ?, org, ref, 'reopened', ?, ? FROM cases WHERE ref=?",
+                        now, note, by, ref);
+            }
+            return n > 0;
+        });
+    }
+
+    /** One line of a case's trail: what happened, when, and who did it (empty: the service itself). */
+    public record TrailEntry(Instant at, String event, String detail, Optional<String> actor) {}
+
+    /** Everything the audit holds about a case, oldest first. */
+    public List<TrailEntry> trail(String ref) {
+        return rows("SELECT at, event, coalesce(detail,''), actor FROM audit WHERE case_ref=? ORDER BY id", ref).stream()
+                .map(r -> new TrailEntry(Instant.parse(r[0]), r[1], r[2], Optional.ofNullable(r[3]))).toList();
+    }
+
+    /**
+     * The cases a downtime calendar shows: every case not closed, and every case whose window (or,
+     * without one, opening) is after {@code since}, closed or not, so a cancelled stop is seen to go.
+     */
+    public List<CaseRecord> since(String org, Instant since) {
+        return rows("SELECT " + COLUMNS + " FROM cases WHERE org=? AND (status<>'closed' OR coalesce(window_end, window_start, opened_at) >= ?)"
+                + " ORDER BY coalesce(window_start, opened_at), ref", org, since.toString()).stream().map(Cases::record).toList();
     }
 
     /** The last UID of the Sent folder already looked at, per organisation and UIDVALIDITY. */
@@ -104,8 +145,14 @@ public final class Cases {
     /** Applies a joined message's change inside the intake's transaction. */
     static void apply(Connection c, String ref, Intake.CaseChange ch, String now) throws SQLException {
         if (ch.windowStart().isPresent() || ch.windowEnd().isPresent()) {
+            // A calendar that subscribed to the window sees it move only when SEQUENCE rises.
+            Sql.update(c, "UPDATE cases SET window_seq=window_seq+1 WHERE ref=? AND (coalesce(?, window_start) IS DISTINCT FROM window_start"
+                    + " OR coalesce(?, window_end) IS DISTINCT FROM window_end)", ref, Sql.iso(ch.windowStart()), Sql.iso(ch.windowEnd()));
             Sql.update(c, "UPDATE cases SET window_start=coalesce(?, window_start), window_end=coalesce(?, window_end) WHERE ref=?",
                     Sql.iso(ch.windowStart()), Sql.iso(ch.windowEnd()), ref);
+        }
+        if (ch.cancelled()) {
+            Sql.update(c, "UPDATE cases SET cancelled=1, window_seq=window_seq+1 WHERE ref=? AND cancelled=0", ref);
         }
         if (ch.answeredBy().isPresent()) {
             Sql.update(c, "UPDATE cases SET status='answered', answered_at=?, answered_by=? WHERE ref=? AND status IN ('open','receipt-sent')",
@@ -122,10 +169,16 @@ public final class Cases {
 
     private static CaseRecord record(String[] r) {
         return CaseRecord.builder().ref(r[0]).org(r[1]).category(r[2]).subject(r[3]).sender(r[4]).status(r[5]).openedAt(Instant.parse(r[6]))
-                .dueAt(instant(r[7])).answeredAt(instant(r[8])).lists(r[9].isEmpty() ? List.of() : Arrays.asList(r[9].split(",")))
+                .dueAt(instant(r[7])).answeredAt(instant(r[8])).lists(split(r[9]))
                 .windowStart(instant(r[10])).windowEnd(instant(r[11])).replyTo(Optional.ofNullable(r[12])).originalMessageId(Optional.ofNullable(r[13]))
                 .noticeOrg(Optional.ofNullable(r[14])).note(Optional.ofNullable(r[15])).answeredBy(Optional.ofNullable(r[16]))
-                .round(Integer.parseInt(r[17])).build();
+                .round(Integer.parseInt(r[17]))
+                .facts(new NoticeFacts(r[18], Optional.ofNullable(r[19]), Optional.ofNullable(r[20]), split(r[21]), r[22]))
+                .window(Integer.parseInt(r[23]), !"0".equals(r[24])).closed(instant(r[25]), Optional.ofNullable(r[26])).build();
+    }
+
+    private static List<String> split(String csv) {
+        return csv.isEmpty() ? List.of() : Arrays.asList(csv.split(","));
     }
 
     private static Optional<Instant> instant(String s) {

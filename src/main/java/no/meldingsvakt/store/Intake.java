@@ -35,18 +35,19 @@ public record Intake(
      */
     public record NewCase(String ref, String category, String subject, String sender, Optional<String> replyTo,
             Optional<String> originalMessageId, List<String> lists, Optional<Instant> dueAt, Optional<Instant> windowStart,
-            Optional<Instant> windowEnd, Optional<String> noticeOrg) {}
+            Optional<Instant> windowEnd, Optional<String> noticeOrg, NoticeFacts facts) {}
 
     /**
      * What a later message changes on the case it joins: a moved window, an answer, the end of the case,
      * or ({@code reopenDue}) a new due time because the partner wrote again on an answered case.
      */
     public record CaseChange(Optional<Instant> windowStart, Optional<Instant> windowEnd, Optional<String> answeredBy,
-            Optional<String> closeNote, Optional<Instant> reopenDue) {
-        public static final CaseChange NONE = new CaseChange(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+            Optional<String> closeNote, Optional<Instant> reopenDue, boolean cancelled) {
+        public static final CaseChange NONE = new CaseChange(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                false);
 
         public static CaseChange answered(String by) {
-            return new CaseChange(Optional.empty(), Optional.empty(), Optional.of(by), Optional.empty(), Optional.empty());
+            return new CaseChange(Optional.empty(), Optional.empty(), Optional.of(by), Optional.empty(), Optional.empty(), false);
         }
 
         public boolean isEmpty() {

@@ -3,6 +3,7 @@ package no.meldingsvakt.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,7 +35,7 @@ public final class MessageLog {
     /** The earlier processed message with this key, if there was one (Message-ID de-duplication). */
     public Optional<Seen> seenMessageKey(String org, String messageKey) {
         return db.transaction(c -> Sql.rows(c, "SELECT coalesce(case_ref, ''), fingerprint FROM messages WHERE org=? AND message_key=?"
-                + " AND status<>'duplicate'", org, messageKey).stream().findFirst().map(r -> new Seen(r[0], r[1])));
+                + " AND status<>'duplicate' AND coalesce(settled,'')<>'released'", org, messageKey).stream().findFirst().map(r -> new Seen(r[0], r[1])));
     }
 
     /**
@@ -51,11 +52,14 @@ public final class MessageLog {
             String now = clock.instant().toString();
             if (in.newCase().isPresent()) {
                 Intake.NewCase nc = in.newCase().get();
+                NoticeFacts f = nc.facts();
                 Sql.update(c, "INSERT INTO cases(ref, org, category, subject, sender, status, opened_at, updated_at, reply_to, original_message_id,"
-                                + " lists, due_at, window_start, window_end, notice_org) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                                + " lists, due_at, window_start, window_end, notice_org, partner, organisation, phone, services, notice_text)"
+                                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         nc.ref(), in.org(), nc.category(), nc.subject(), nc.sender(), "open", now, now, nc.replyTo().orElse(null),
                         nc.originalMessageId().orElse(null), String.join(",", nc.lists()), Sql.iso(nc.dueAt()), Sql.iso(nc.windowStart()),
-                        Sql.iso(nc.windowEnd()), nc.noticeOrg().orElse(null));
+                        Sql.iso(nc.windowEnd()), nc.noticeOrg().orElse(null), f.partner(), f.organisation().orElse(null), f.phone().orElse(null),
+                        String.join(",", f.services()), f.text());
             } else if (in.caseRef().isPresent()) {
                 Sql.update(c, "UPDATE cases SET updated_at=? WHERE ref=?", now, in.caseRef().get());
                 if (in.caseChange().isPresent()) {
@@ -120,4 +124,56 @@ public final class MessageLog {
                 .toList());
     }
 
+
+    /** A quarantined message not yet dealt with. */
+    public record Quarantined(long id, String org, Instant receivedAt, String sender, String subject, String reason, String messageKey) {}
+
+    private static final String QUARANTINED = "SELECT id, org, received_at, coalesce(sender,''), coalesce(subject,''), coalesce(reason,''), message_key"
+            + " FROM messages WHERE status='quarantined' AND settled IS NULL";
+
+    /** The quarantined messages of an organisation that nobody has released or discarded, newest first. */
+    public List<Quarantined> quarantined(String org) {
+        return db.transaction(c -> Sql.rows(c, QUARANTINED + " AND org=? ORDER BY id DESC", org)).stream().map(MessageLog::quarantined).toList();
+    }
+
+    public Optional<Quarantined> quarantinedById(long id) {
+        return db.transaction(c -> Sql.rows(c, QUARANTINED + " AND id=?", id)).stream().map(MessageLog::quarantined).findFirst();
+    }
+
+    /**
+     * Marks a quarantined message released (it may come round again under its key) or discarded,
+     * as {@code by}, with an audit line. False when somebody else dealt with it first.
+     */
+    public boolean settle(long id, String how, String by, String detail) {
+        return db.transaction(c -> {
+            String now = clock.instant().toString();
+            int n = Sql.update(c, "UPDATE messages SET settled=?, settled_by=?, settled_at=? WHERE id=? AND status='quarantined' AND settled IS NULL",
+                    how, by, now, id);
+            if (n > 0) {
+                Sql.update(c, "INSERT INTO audit(at, org, message_key, event, detail, actor) SELECT ?, org, message_key, ?, ?, ? FROM messages WHERE id=?",
+                        now, "quarantine-" + how, detail, by, id);
+            }
+            return n > 0;
+        });
+    }
+
+    /** Takes a release back when the message could not be put back in the inbox. */
+    public void unsettle(long id, String why) {
+        db.transaction(c -> {
+            Sql.update(c, "UPDATE messages SET settled=NULL, settled_by=NULL, settled_at=NULL WHERE id=? AND settled='released'", id);
+            Sql.update(c, "INSERT INTO audit(at, org, message_key, event, detail) SELECT ?, org, message_key, 'quarantine-release-failed', ? FROM messages"
+                    + " WHERE id=?", clock.instant().toString(), why, id);
+            return null;
+        });
+    }
+
+    private static Quarantined quarantined(String[] r) {
+        return new Quarantined(Long.parseLong(r[0]), r[1], java.time.Instant.parse(r[2]), r[3], r[4], r[5], r[6]);
+    }
+
+    /** When the newest message of an organisation's mailbox arrived, if any is on record. */
+    public Optional<Instant> lastReceived(String org) {
+        return db.transaction(c -> Sql.rows(c, "SELECT max(received_at) FROM messages WHERE org=?", org)).stream().findFirst()
+                .flatMap(r -> Sql.instant(r[0]));
+    }
 }

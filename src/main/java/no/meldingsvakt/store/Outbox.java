@@ -211,6 +211,16 @@ public final class Outbox {
     }
 
     /** A mail still waiting, as the demo shows it. */
+    /** A mail about a case, as the case page lists it. */
+    public record CaseMail(String kind, String recipients, String status, Instant createdAt, Optional<Instant> sentAt, String lastError) {}
+
+    /** Every mail queued for a case, oldest first. */
+    public List<CaseMail> forCase(String ref) {
+        return db.transaction(c -> Sql.rows(c, "SELECT kind, recipients, status, created_at, sent_at, coalesce(last_error,'') FROM outbox"
+                + " WHERE case_ref=? ORDER BY id", ref)).stream()
+                .map(r -> new CaseMail(r[0], r[1], r[2], Instant.parse(r[3]), Sql.instant(r[4]), r[5])).toList();
+    }
+
     public record Waiting(String kind, String recipients, int attempts, String lastError) {}
 
     public List<Waiting> waiting() {

@@ -28,4 +28,13 @@ public final class Secrets {
             }
         });
     }
+
+    /** Replaces the secret of this name with a fresh one (a calendar token rotated from the console). */
+    public byte[] replace(String name) {
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        db.transaction(c -> Sql.update(c, "INSERT INTO secrets(name, value) VALUES (?,?) ON CONFLICT(name) DO UPDATE SET value=excluded.value",
+                name, fresh));
+        return fresh;
+    }
 }

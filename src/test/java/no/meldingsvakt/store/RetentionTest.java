@@ -40,7 +40,7 @@ class RetentionTest {
 
     private static Intake intake(long uid, String key, String ref, Instant at, List<OutgoingMail> mails) {
         Intake.NewCase nc = new Intake.NewCase(ref, "error", "Feil", "a@x", Optional.of("a@x"), Optional.of(key), List.of("it"),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), no.meldingsvakt.store.NoticeFacts.NONE);
         return Intake.of("org", 1, uid, at).key(key, "fp").from("a@x", "Feil").category("error", null).newCase(Optional.of(nc))
                 .caseRef(Optional.of(ref)).threadIds(List.of(key)).mails(mails).audit(List.of(new Intake.AuditEntry("classified", "error"))).build();
     }
