@@ -66,7 +66,7 @@ final class Shown {
         m.put("organisation", c.facts().organisation().orElse(""));
         m.put("services", String.join(", ", c.facts().services()));
         c.facts().phone().ifPresent(p -> {
-            m.put("phone", p);
+            m.put("phone", Views.phone(p));
             m.put("tel", Views.tel(p));
         });
         m.put("since", Views.time(c.windowStart().orElse(c.openedAt())));

@@ -65,6 +65,13 @@ final class Views {
         return t.map(SHOWN::format).orElse("");
     }
 
+    /** A Norwegian number as people write it (73 86 80 00); anything else as it came. */
+    static String phone(String phone) {
+        String digits = phone.replaceAll("[^0-9+]", "");
+        String local = digits.startsWith("+47") ? digits.substring(3) : digits;
+        return local.matches("\\d{8}") ? local.replaceAll("(\\d\\d)(?=\\d)", "$1 ") : phone;
+    }
+
     /** A phone number as a {@code tel:} link target: digits and a leading +. */
     static String tel(String phone) {
         String digits = phone.replaceAll("[^0-9+]", "");
