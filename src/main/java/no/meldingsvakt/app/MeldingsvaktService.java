@@ -82,9 +82,8 @@ public final class MeldingsvaktService implements AutoCloseable {
     }
 
     /** The console, when the config has a {@code console:} section. */
-    @SuppressWarnings("unchecked")
     public Optional<Console> console() {
-        return (Optional<Console>) injector.getInstance(com.google.inject.Key.get(new com.google.inject.TypeLiteral<Optional<Console>>() {}));
+        return injector.getInstance(com.google.inject.Key.get(new com.google.inject.TypeLiteral<Optional<Console>>() {}));
     }
 
     public Store store() {

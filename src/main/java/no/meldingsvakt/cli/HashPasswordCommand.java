@@ -45,7 +45,7 @@ final class HashPasswordCommand implements Callable<Integer> {
             System.err.println("Use at least " + MIN_LENGTH + " characters.");
             return 1;
         }
-        if (password.length() > 72) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
             System.err.println("BCrypt reads at most 72 bytes; use a shorter password.");
             return 1;
         }

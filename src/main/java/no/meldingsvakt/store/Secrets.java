@@ -5,9 +5,11 @@ import java.security.SecureRandom;
 /** Secrets the store keeps for itself (the key of our Message-IDs); never logged, never shown. */
 public final class Secrets {
     private final Database db;
+    private final java.time.Clock clock;
 
-    public Secrets(Database db) {
+    public Secrets(Database db, java.time.Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /**
@@ -29,12 +31,18 @@ public final class Secrets {
         });
     }
 
-    /** Replaces the secret of this name with a fresh one (a calendar token rotated from the console). */
-    public byte[] replace(String name) {
+    /**
+     * Replaces the secret of this name with a fresh one (a calendar token rotated from the console),
+     * with an audit line for the organisation naming who did it.
+     */
+    public void replace(String name, String org, String by) {
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
-        db.transaction(c -> Sql.update(c, "INSERT INTO secrets(name, value) VALUES (?,?) ON CONFLICT(name) DO UPDATE SET value=excluded.value",
-                name, fresh));
-        return fresh;
+        db.transaction(c -> {
+            Sql.update(c, "INSERT INTO secrets(name, value) VALUES (?,?) ON CONFLICT(name) DO UPDATE SET value=excluded.value", name, fresh);
+            Sql.update(c, "INSERT INTO audit(at, org, event, detail, actor) VALUES (?,?,?,?,?)", clock.instant().toString(), org,
+                    "secret-replaced", name, by);
+            return null;
+        });
     }
 }

@@ -15,6 +15,6 @@ public record Store(Database database, MessageLog messages, Outbox outbox, Cases
     }
 
     public static Store of(Database db, Clock clock, Fence fence) {
-        return new Store(db, new MessageLog(db, clock, fence), new Outbox(db, clock), new Cases(db, clock), new Alerts(db, clock), new Secrets(db));
+        return new Store(db, new MessageLog(db, clock, fence), new Outbox(db, clock), new Cases(db, clock), new Alerts(db, clock), new Secrets(db, clock));
     }
 }

@@ -3,7 +3,6 @@ package no.meldingsvakt.web;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import no.meldingsvakt.config.ConsoleConfig;
 import no.meldingsvakt.config.ConsoleUser;
@@ -149,9 +148,5 @@ final class Access {
     /** Cookies are Secure when the console is reached over TLS, directly or through the proxy in front. */
     boolean secure(Context ctx) {
         return config.secureCookies() || "https".equals(ctx.scheme());
-    }
-
-    static Map<String, Object> none() {
-        return Map.of();
     }
 }

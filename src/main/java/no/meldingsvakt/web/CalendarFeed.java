@@ -55,7 +55,7 @@ final class CalendarFeed {
     }
 
     String rotate(String org, String by) {
-        store.secrets().replace(secretName(org));
+        store.secrets().replace(secretName(org), org, by);
         return token(org);
     }
 

@@ -32,6 +32,8 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 public final class Benchmark {
     private static final String PW = "secret";
     /** Every service this run started: none may outlive it, or it would load the next run's servers. */
+    private static final int CONSOLE_PORT = 28080;
+    private static final String METRICS_TOKEN = "bench-metrics-token";
     private static final List<Process> STARTED = Collections.synchronizedList(new ArrayList<>());
 
     static {
@@ -197,12 +199,15 @@ public final class Benchmark {
         Path config = dir.resolve("meldingsvakt.yaml");
         StringBuilder yaml = new StringBuilder("store: {path: " + dir.resolve("store.db").toAbsolutePath() + "}\norganisations:\n");
         orgs.forEach(yaml::append);
+        // The console runs as in production, so whatever it costs is in every number here.
+        yaml.append("console: {port: ").append(CONSOLE_PORT).append(", metrics_token_env: MV_BENCH_METRICS, users: []}\n");
         // -Dmeldingsvakt.test.store=postgresql (bench/run.sh --store postgresql): a fresh PostgreSQL database per service.
         Files.writeString(config, no.meldingsvakt.testing.TestStore.adapt(yaml.toString()));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-jar", Path.of("target", "meldingsvakt.jar").toAbsolutePath().toString(), "run", "--config",
                 config.toAbsolutePath().toString()).redirectErrorStream(true).redirectOutput(dir.resolve("service.log").toFile());
         pb.environment().put("MV_BENCH_PASSWORD", PW);
+        pb.environment().put("MV_BENCH_METRICS", METRICS_TOKEN);
         pb.environment().put(no.meldingsvakt.testing.TestStore.PASSWORD_ENV, no.meldingsvakt.testing.TestStore.password());
         Process p = pb.start();
         STARTED.add(p);
@@ -230,6 +235,29 @@ public final class Benchmark {
     private double[] latency(int n) throws Exception {
         Process service = startService("latency", List.of(org(1, "bench.test", "mv0")));
         Thread.sleep(2000);
+        // A Prometheus scraping every second and an operator's page load while the latency is measured.
+        java.util.concurrent.atomic.AtomicInteger scrapes = new java.util.concurrent.atomic.AtomicInteger();
+        Thread scraper = new Thread(() -> {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + CONSOLE_PORT + "/metrics"))
+                            .header("Authorization", "Bearer " + METRICS_TOKEN).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                    http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + CONSOLE_PORT + "/health/ready")).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding());
+                    if (r.statusCode() == 200) {
+                        scrapes.incrementAndGet();
+                    }
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    // the service is stopping
+                }
+            }
+        }, "bench-scraper");
+        scraper.setDaemon(true);
+        scraper.start();
         double[] out = new double[n];
         Session s = smtpSession();
         try (Transport t = s.getTransport("smtp")) {
@@ -246,8 +274,10 @@ public final class Benchmark {
                 Thread.sleep(100);
             }
         } finally {
+            scraper.interrupt();
             stop(service);
         }
+        System.out.println("console: " + scrapes.get() + " /metrics scrapes (and as many /health/ready) during the latency run");
         summary("Meldingsvakt (SMTP submit -> both redistributed copies in recipients' Maildirs)", out);
         return out;
     }

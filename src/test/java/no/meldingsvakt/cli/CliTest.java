@@ -41,14 +41,16 @@ class CliTest {
 
     @Test
     void demo_processes_every_sample_and_reports_it(@TempDir Path dir) {
-        Captured c = run("demo", "--smtp-port", "0", "--imap-port", "0", "--dir", dir.toString(), "--exit-after", "0");
+        Captured c = run("demo", "--smtp-port", "0", "--imap-port", "0", "--web-port", "0", "--dir", dir.toString(), "--exit-after", "0");
         assertThat(c.status()).as("demo output:\n" + c.out() + "\n" + c.err()).isZero();
         assertThat(c.out()).contains("category planned, case MV-").contains("receipt: policy: no receipt for planned")
                 .contains("category error").contains("category automatic (automatic: Auto-Submitted: auto-replied)")
                 .contains("Planlagt julebord - feil dato i invitasjonen\n      category unknown")
                 .contains("Oppdatering av kontaktinformasjon for meldingsansvarlig\n      category unknown")
                 .contains("receipt: sender not authenticated: dmarc=fail for helse-midt.test");
-        assertThat(c.out()).containsPattern("plo@demo-kommune.no\\s+4 message\\(s\\)");
+        assertThat(c.out()).containsPattern("plo@demo-kommune.no\\s+5 message\\(s\\)")
+                .containsPattern("console: http://127\\.0\\.0\\.1:\\d+/ \\(user demo, password demo\\)")
+                .containsPattern("calendar: http://127\\.0\\.0\\.1:\\d+/kalender/demo-kommune/[A-Za-z0-9_-]{43}\\.ics");
     }
 
     @Test

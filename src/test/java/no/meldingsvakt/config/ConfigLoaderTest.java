@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
     private static final ConfigLoader LOADER = ConfigLoader.withEnvironment(Map.of("ORKLAND_MAIL_PASSWORD", "hemmelig", "PW", "pw")::get);
-    private static final String VALID = """
+    static final String VALID = """
             organisations:
               - id: org
                 address: meldingsansvarlig@org.test

@@ -139,6 +139,8 @@ class ConsoleSecurityTest {
         assertThat(admin.submit("/kalender", "/kalender/kommune/ny-lenke", Map.of()).statusCode()).isEqualTo(302);
         String after = world.harness.service().console().orElseThrow().calendarUrl("kommune");
         assertThat(after).isNotEqualTo(before);
+        assertThat(no.meldingsvakt.store.Rows.query(world.harness.service().store(), "SELECT actor FROM audit WHERE event='secret-replaced'"))
+                .extracting(x -> x[0]).containsExactly(ConsoleFixture.ADMIN);
         ConsoleClient subscriber = new ConsoleClient("");
         assertThat(subscriber.get(before).statusCode()).as("the old link").isEqualTo(404);
         assertThat(subscriber.get(after).statusCode()).as("the new link").isEqualTo(200);
