@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -91,6 +94,7 @@ class ConsoleBrowserTest {
         harness.awaitProcessed(2, WAIT);
 
         login(ConsoleFixture.ADMIN);
+        awaitMain("Nå nede");
         assertThat(browser.getTitle()).startsWith("Oversikt");
         List<WebElement> down = browser.findElements(By.cssSelector("#down article"));
         assertThat(down).hasSize(2);
@@ -107,6 +111,7 @@ class ConsoleBrowserTest {
         CaseRecord incident = harness.service().store().cases().list("kommune", true).stream().filter(c -> c.category().equals("error"))
                 .findFirst().orElseThrow();
         browser.findElement(By.linkText("Kari Hemit")).click();
+        awaitMain("Historikk");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sak " + incident.ref());
         String trail = browser.findElement(By.id("trail")).getText();
         assertThat(trail).contains("classified").contains("redistribution-queued");
@@ -115,6 +120,7 @@ class ConsoleBrowserTest {
 
         browser.findElement(By.id("close-note")).sendKeys("Løst etter telefon med Hemit");
         browser.findElement(By.id("close")).click();
+        awaitMain("Saken er lukket.");
         assertThat(browser.findElement(By.id("flash")).getText()).isEqualTo("Saken er lukket.");
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Lukket");
         List<WebElement> rows = browser.findElements(By.cssSelector("#trail tbody tr"));
@@ -127,15 +133,16 @@ class ConsoleBrowserTest {
         mail.send(Emails.errorNotice().from("Kari Hemit <kari@hemit.test>").bytes(), MAILBOX);
         harness.awaitProcessed(1, WAIT);
         login(ConsoleFixture.STAFF);
+        awaitMain("Nå nede");
         assertThat(browser.findElements(By.linkText("Karantene"))).isEmpty();
         browser.get(base + "/karantene");
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Bare administratorer");
+        awaitMain("Bare administratorer");
 
         String ref = harness.service().store().cases().list("kommune", true).get(0).ref();
         browser.get(base + "/saker/" + ref);
         ((JavascriptExecutor) browser).executeScript("document.querySelector('#close-form input[name=csrf]').remove()");
         browser.findElement(By.id("close")).click();
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Skjemaet var utløpt");
+        awaitMain("Skjemaet var utløpt");
         assertThat(harness.service().store().cases().get(ref).orElseThrow().status()).isNotEqualTo("closed");
     }
 
@@ -145,6 +152,12 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(ConsoleFixture.PASSWORD);
         browser.findElement(By.id("login")).click();
+    }
+
+    /** Waits for the page a click or a form led to: its main part says {@code text}. */
+    private void awaitMain(String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(NoSuchElementException.class).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("main")).getText().contains(text));
     }
 
     private void shot(String name) throws Exception {
