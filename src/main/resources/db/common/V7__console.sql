@@ -1,9 +1,10 @@
--- Issue 11: what the console and the calendar feed show of a notice, and who did what there.
+-- Issues 11 and 13: what the console, the calendar feed and the monthly report show of a notice, and who did what.
 ALTER TABLE cases ADD COLUMN partner TEXT;                          -- who sent the notice (name, else address)
 ALTER TABLE cases ADD COLUMN organisation TEXT;                     -- the organisation it is about, as written
 ALTER TABLE cases ADD COLUMN phone TEXT;                            -- the number for patient information
 ALTER TABLE cases ADD COLUMN services TEXT;                         -- affected services, comma-separated
 ALTER TABLE cases ADD COLUMN notice_text TEXT;                      -- the notice's text (capped), purged with the case
+ALTER TABLE cases ADD COLUMN problems TEXT;                         -- where the notice fell short of the routine (Problem ids, comma-separated)
 ALTER TABLE cases ADD COLUMN window_seq INTEGER NOT NULL DEFAULT 0; -- raised each time the window moves (iCalendar SEQUENCE)
 ALTER TABLE cases ADD COLUMN cancelled INTEGER NOT NULL DEFAULT 0;  -- a planned stop that was called off
 ALTER TABLE cases ADD COLUMN closed_by TEXT;                        -- the console user who closed it (null: the service)

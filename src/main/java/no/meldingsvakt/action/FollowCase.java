@@ -140,7 +140,8 @@ public final class FollowCase {
         Optional<String> name = m.forward().isPresent() ? m.forward().get().fromName() : m.fromName();
         String partner = name.filter(n -> !n.isBlank()).or(m::originalSender).orElse("");
         return new NoticeFacts(MailFactory.headerSafe(partner), a.details().organisation(), a.details().phone(),
-                a.classification().services().stream().sorted().toList(), m.noticeText());
+                a.classification().services().stream().sorted().toList(), m.noticeText(),
+                a.details().problems().stream().map(p -> p.id()).toList());
     }
 
     private Optional<Instant> due(OrganisationConfig org, Category c, Instant arrived) {

@@ -14,6 +14,7 @@ import no.meldingsvakt.mailbox.QuarantineRelease;
 import no.meldingsvakt.metrics.ServiceMetrics;
 import no.meldingsvakt.metrics.StoreFigures;
 import no.meldingsvakt.store.Store;
+import no.meldingsvakt.report.ReportBuilder;
 import no.meldingsvakt.web.Console;
 
 /** The metrics every part reports to, and the console that serves them with the pages (when {@code console:} is configured). */
@@ -27,8 +28,8 @@ final class ConsoleModule extends AbstractModule {
     @Provides
     @Singleton
     Optional<Console> console(AppConfig config, Store store, Health health, ServiceMetrics metrics, Map<String, Credentials> credentials,
-            Clock clock) {
+            ReportBuilder reports, Clock clock) {
         return config.console().map(c -> new Console(config, c, store, health, metrics, new QuarantineRelease(credentials, Duration.ofSeconds(30)),
-                clock));
+                reports, clock));
     }
 }

@@ -37,7 +37,8 @@ public final class MeldingsvaktService implements AutoCloseable {
 
     public static MeldingsvaktService create(AppConfig config, Clock clock, ServiceSettings settings) {
         Injector injector = Guice.createInjector(new CoreModule(config, clock, settings), new StoreModule(), new TemplateModule(),
-                new PipelineModule(), new AuthModule(), new OutboundModule(), new MailboxModule(), new FollowUpModule(), new ConsoleModule());
+                new PipelineModule(), new AuthModule(), new OutboundModule(), new MailboxModule(), new FollowUpModule(), new ConsoleModule(),
+                new ReportModule());
         return new MeldingsvaktService(injector, config);
     }
 
@@ -72,6 +73,8 @@ public final class MeldingsvaktService implements AutoCloseable {
         scheduler.every("health check", check, check, monitor::check);
         FollowUpJob followUp = injector.getInstance(FollowUpJob.class);
         scheduler.every("follow-up", Duration.ZERO, followUp.every(), followUp::tick);
+        MonthlyReportJob monthly = injector.getInstance(MonthlyReportJob.class);
+        scheduler.every("monthly report", Duration.ZERO, followUp.every(), monthly::tick);
         injector.getInstance(SentFolderJob.class).schedule(scheduler);
         injector.getInstance(StoreMaintenanceJob.class).schedule(scheduler);
         console().ifPresent(Console::start);

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "meldingsvakt", mixinStandardHelpOptions = true, version = "meldingsvakt 0.1.0",
         description = "Watches meldingsansvarlig mailboxes: classifies notices, confirms receipt and passes them on to staff.",
         subcommands = {RunCommand.class, CheckConfigCommand.class, StatusCommand.class, DemoCommand.class, ClassifyCommand.class, CalendarCommand.class, CasesCommand.class,
-                BackupCommand.class, HashPasswordCommand.class})
+                BackupCommand.class, HashPasswordCommand.class, ReportCommand.class})
 public final class Main implements Runnable {
     public static final int CONFIG_ERROR = 2;
 

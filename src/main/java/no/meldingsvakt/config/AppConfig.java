@@ -15,6 +15,8 @@ public record AppConfig(Path source, Path storePath, Optional<Path> templatesDir
         List<OrganisationConfig> organisations, Duration retention, Duration messageDeadline, String logFormat,
         Optional<PostgresConfig> postgres, Optional<ConsoleConfig> console) {
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(395);
+    /** Twelve whole months before the month reported on, and that month: what the report's chart needs. */
+    public static final Duration REPORT_RETENTION = Duration.ofDays(395);
     public static final Duration DEFAULT_MESSAGE_DEADLINE = Duration.ofSeconds(30);
 
     /** The same config with another console (the demo serves its own on a port of its choosing). */

@@ -142,6 +142,10 @@ public final class ConfigLoader {
             }
         }
         Optional<ConsoleConfig> console = top.get("console").map(n -> ConsoleReader.read(n, env, ids));
+        if (orgs.stream().anyMatch(o -> !o.reportTo().isEmpty()) && retention.compareTo(AppConfig.REPORT_RETENTION) < 0) {
+            storeNode.flatMap(s -> s.get("retention")).ifPresent(n -> n.error("keep at least " + AppConfig.REPORT_RETENTION.toDays()
+                    + "d when a report_to is set: the monthly report's chart reads 12 months back"));
+        }
         top.rejectUnknownKeys(List.of("store", "templates_dir", "health", "fallback_smtp", "services", "organisations", "limits", "logging",
                 "console"));
         warnings.clear();

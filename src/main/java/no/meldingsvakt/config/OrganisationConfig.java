@@ -29,7 +29,8 @@ public record OrganisationConfig(
         Optional<Path> templatesDir,
         NoticeChecks checks,
         CasePolicy cases,
-        TrustConfig trust) {
+        TrustConfig trust,
+        List<String> reportTo) {
 
     public boolean receiptFor(Category category) {
         CategoryPolicy p = policy.get(category);
@@ -65,6 +66,7 @@ public record OrganisationConfig(
         private NoticeChecks checks;
         private CasePolicy cases;
         private TrustConfig trust;
+        private List<String> reportTo = List.of();
 
         private Builder() {}
 
@@ -178,8 +180,14 @@ public record OrganisationConfig(
             return this;
         }
 
+        /** The lists that get the monthly report (none: no report is mailed). */
+        public Builder reportTo(List<String> reportTo) {
+            this.reportTo = List.copyOf(reportTo);
+            return this;
+        }
+
         public OrganisationConfig build() {
-            return new OrganisationConfig(id, name, address, user, auth, imap, smtp, folders, idle, pollSeconds, lists, routes, fallbackLists, adminList, policy, receiptLimit, businessHours, maxMessageBytes, templatesDir, checks, cases, trust);
+            return new OrganisationConfig(id, name, address, user, auth, imap, smtp, folders, idle, pollSeconds, lists, routes, fallbackLists, adminList, policy, receiptLimit, businessHours, maxMessageBytes, templatesDir, checks, cases, trust, reportTo);
         }
     }
 }

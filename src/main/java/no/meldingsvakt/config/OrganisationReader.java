@@ -25,7 +25,7 @@ final class OrganisationReader {
     private static final List<String> KEYS = List.of("id", "name", "address", "user", "password_env", "password_file", "auth",
             "imap", "smtp", "folders", "idle", "poll_seconds", "lists", "routes", "fallback_lists", "admin_list",
             "policy", "receipt_rate_limit", "business_hours", "max_message_mb", "templates_dir", "checks", "cases",
-            "trust", "own_domains");
+            "trust", "own_domains", "report_to");
 
     private final YamlNode o;
     private final YamlNode.ErrorSink errors;
@@ -79,6 +79,12 @@ final class OrganisationReader {
                 o.get("admin_list").ifPresent(n -> n.error("no list named '" + a + "' (defined: " + String.join(", ", lists.keySet()) + ")"));
             }
         });
+        List<String> reportTo = o.strings("report_to");
+        for (String l : reportTo) {
+            if (!lists.containsKey(l)) {
+                o.get("report_to").ifPresent(n -> n.error("no list named '" + l + "' (defined: " + String.join(", ", lists.keySet()) + ")"));
+            }
+        }
         Map<Category, CategoryPolicy> policy = policy();
         ReceiptLimit limit = o.get("receipt_rate_limit").map(this::receiptLimit).orElse(new ReceiptLimit(3, Duration.ofHours(1)));
         BusinessHoursConfig hours = o.get("business_hours").map(this::hours).orElse(BusinessHoursConfig.standard());
@@ -94,7 +100,7 @@ final class OrganisationReader {
         return OrganisationConfig.builder().id(id).name(name).address(address).user(user).auth(auth).imap(imap).smtp(smtp).folders(folders)
                 .idle(idle).pollSeconds(poll).lists(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(lists))).routes(List.copyOf(routes))
                 .fallbackLists(List.copyOf(fallback)).adminList(admin).policy(policy).receiptLimit(limit).businessHours(hours)
-                .maxMessageBytes(maxBytes).templatesDir(templates).checks(checks).cases(cases).trust(trust).build();
+                .maxMessageBytes(maxBytes).templatesDir(templates).checks(checks).cases(cases).trust(trust).reportTo(reportTo).build();
     }
 
     private ServerConfig server(YamlNode n, int tlsPort, int starttlsPort) {

@@ -115,6 +115,50 @@ public final class MailFactory {
         }
     }
 
+    /** An image shown in the HTML part, referred to there as {@code cid:<contentId>}. */
+    public record Inline(String contentId, String fileName, byte[] png) {}
+
+    /** A file attached to a mail. */
+    public record Attachment(String fileName, String contentType, byte[] bytes) {}
+
+    /**
+     * A report for staff: text and HTML, the HTML's images inline (multipart/related), and files
+     * attached. Marked auto-generated, so that no auto-responder answers it.
+     */
+    public byte[] report(Sender from, String to, Rendered text, List<Inline> images, List<Attachment> files, String messageId) {
+        try {
+            MimeMessage m = base(from, to, text, messageId);
+            m.setHeader("Auto-Submitted", "auto-generated");
+            MimeMultipart related = new MimeMultipart("related");
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative(text));
+            related.addBodyPart(body);
+            for (Inline i : images) {
+                MimeBodyPart img = new MimeBodyPart();
+                img.setDataHandler(new DataHandler(new ByteArrayDataSource(i.png(), "image/png")));
+                img.setContentID("<" + i.contentId() + ">");
+                img.setDisposition(Part.INLINE);
+                img.setFileName(i.fileName());
+                related.addBodyPart(img);
+            }
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            MimeBodyPart relatedPart = new MimeBodyPart();
+            relatedPart.setContent(related);
+            mixed.addBodyPart(relatedPart);
+            for (Attachment a : files) {
+                MimeBodyPart file = new MimeBodyPart();
+                file.setDataHandler(new DataHandler(new ByteArrayDataSource(a.bytes(), a.contentType())));
+                file.setDisposition(Part.ATTACHMENT);
+                file.setFileName(a.fileName());
+                mixed.addBodyPart(file);
+            }
+            m.setContent(mixed);
+            return bytes(m, messageId);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot build report", e);
+        }
+    }
+
     private MimeMessage base(Sender from, String to, Rendered text, String messageId) throws MessagingException {
         MimeMessage m = new MimeMessage(session);
         try {

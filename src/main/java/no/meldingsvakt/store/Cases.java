@@ -15,7 +15,7 @@ import java.util.Optional;
 public final class Cases {
     private static final String COLUMNS = "ref, org, category, coalesce(subject,''), coalesce(sender,''), status, opened_at, due_at, answered_at,"
             + " coalesce(lists,''), window_start, window_end, reply_to, original_message_id, notice_org, note, answered_by, round,"
-            + " coalesce(partner,''), organisation, phone, coalesce(services,''), coalesce(notice_text,''), window_seq, cancelled, closed_at, closed_by";
+            + " coalesce(partner,''), organisation, phone, coalesce(services,''), coalesce(notice_text,''), window_seq, cancelled, closed_at, closed_by, coalesce(problems,'')";
     private final Database db;
     private final Clock clock;
 
@@ -112,6 +112,18 @@ public final class Cases {
         });
     }
 
+    /** Cases of an organisation opened in [from, to), oldest first. */
+    public List<CaseRecord> openedBetween(String org, Instant from, Instant to) {
+        return rows("SELECT " + COLUMNS + " FROM cases WHERE org=? AND opened_at>=? AND opened_at<? ORDER BY opened_at, ref", org, from.toString(),
+                to.toString()).stream().map(Cases::record).toList();
+    }
+
+    /** Cases of an organisation that were opened before {@code at} and not closed by then (closing times are kept; answers too). */
+    public List<CaseRecord> notClosedAt(String org, Instant at) {
+        return rows("SELECT " + COLUMNS + " FROM cases WHERE org=? AND opened_at<? AND (closed_at IS NULL OR closed_at>=?) ORDER BY opened_at, ref",
+                org, at.toString(), at.toString()).stream().map(Cases::record).toList();
+    }
+
     /** One line of a case's trail: what happened, when, and who did it (empty: the service itself). */
     public record TrailEntry(Instant at, String event, String detail, Optional<String> actor) {}
 
@@ -173,7 +185,7 @@ public final class Cases {
                 .windowStart(instant(r[10])).windowEnd(instant(r[11])).replyTo(Optional.ofNullable(r[12])).originalMessageId(Optional.ofNullable(r[13]))
                 .noticeOrg(Optional.ofNullable(r[14])).note(Optional.ofNullable(r[15])).answeredBy(Optional.ofNullable(r[16]))
                 .round(Integer.parseInt(r[17]))
-                .facts(new NoticeFacts(r[18], Optional.ofNullable(r[19]), Optional.ofNullable(r[20]), split(r[21]), r[22]))
+                .facts(new NoticeFacts(r[18], Optional.ofNullable(r[19]), Optional.ofNullable(r[20]), split(r[21]), r[22], split(r[27])))
                 .window(Integer.parseInt(r[23]), !"0".equals(r[24])).closed(instant(r[25]), Optional.ofNullable(r[26])).build();
     }
 

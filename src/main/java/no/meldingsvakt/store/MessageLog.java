@@ -54,12 +54,12 @@ public final class MessageLog {
                 Intake.NewCase nc = in.newCase().get();
                 NoticeFacts f = nc.facts();
                 Sql.update(c, "INSERT INTO cases(ref, org, category, subject, sender, status, opened_at, updated_at, reply_to, original_message_id,"
-                                + " lists, due_at, window_start, window_end, notice_org, partner, organisation, phone, services, notice_text)"
-                                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                                + " lists, due_at, window_start, window_end, notice_org, partner, organisation, phone, services, notice_text, problems)"
+                                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         nc.ref(), in.org(), nc.category(), nc.subject(), nc.sender(), "open", now, now, nc.replyTo().orElse(null),
                         nc.originalMessageId().orElse(null), String.join(",", nc.lists()), Sql.iso(nc.dueAt()), Sql.iso(nc.windowStart()),
                         Sql.iso(nc.windowEnd()), nc.noticeOrg().orElse(null), f.partner(), f.organisation().orElse(null), f.phone().orElse(null),
-                        String.join(",", f.services()), f.text());
+                        String.join(",", f.services()), f.text(), String.join(",", f.problems()));
             } else if (in.caseRef().isPresent()) {
                 Sql.update(c, "UPDATE cases SET updated_at=? WHERE ref=?", now, in.caseRef().get());
                 if (in.caseChange().isPresent()) {

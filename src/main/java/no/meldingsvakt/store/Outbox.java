@@ -211,6 +211,11 @@ public final class Outbox {
     }
 
     /** A mail still waiting, as the demo shows it. */
+    /** Whether a mail with this key was ever queued (sent or not). */
+    public boolean hasKey(String dedupeKey) {
+        return db.transaction(c -> Sql.exists(c, "SELECT 1 FROM outbox WHERE dedupe_key=?", dedupeKey));
+    }
+
     /** A mail about a case, as the case page lists it. */
     public record CaseMail(String kind, String recipients, String status, Instant createdAt, Optional<Instant> sentAt, String lastError) {}
 

@@ -4,10 +4,10 @@ import java.time.Clock;
 
 /**
  * The store, by what it keeps: the message log, the outbox, the cases, health and alerts, and the
- * store's own secrets. One handle for the places (CLI, demo, tests) that need several of them;
+ * store's own secrets, and the history the monthly report reads. One handle for the places (CLI, demo, tests) that need several of them;
  * the pipeline is given only the parts it uses.
  */
-public record Store(Database database, MessageLog messages, Outbox outbox, Cases cases, Alerts alerts, Secrets secrets) {
+public record Store(Database database, MessageLog messages, Outbox outbox, Cases cases, Alerts alerts, Secrets secrets, History history) {
 
     /** Every part over one database, for a single instance (no lease to check). */
     public static Store of(Database db, Clock clock) {
@@ -15,6 +15,7 @@ public record Store(Database database, MessageLog messages, Outbox outbox, Cases
     }
 
     public static Store of(Database db, Clock clock, Fence fence) {
-        return new Store(db, new MessageLog(db, clock, fence), new Outbox(db, clock), new Cases(db, clock), new Alerts(db, clock), new Secrets(db, clock));
+        return new Store(db, new MessageLog(db, clock, fence), new Outbox(db, clock), new Cases(db, clock), new Alerts(db, clock), new Secrets(db, clock),
+                new History(db));
     }
 }

@@ -15,6 +15,9 @@ import no.meldingsvakt.config.OrganisationConfig;
 import no.meldingsvakt.health.Health;
 import no.meldingsvakt.mailbox.QuarantineRelease;
 import no.meldingsvakt.metrics.ServiceMetrics;
+import no.meldingsvakt.report.ReportBuilder;
+import no.meldingsvakt.report.ReportCsv;
+import no.meldingsvakt.report.ReportJson;
 import no.meldingsvakt.store.Store;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -29,6 +32,9 @@ public final class Console implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Console.class);
     private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none';"
             + " base-uri 'none'";
+    /** The report page carries its own style block and its charts as data: URIs; still no script. */
+    private static final String CSP_REPORT = "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self';"
+            + " frame-ancestors 'none'; base-uri 'none'";
 
     private final AppConfig config;
     private final ConsoleConfig console;
@@ -40,11 +46,12 @@ public final class Console implements AutoCloseable {
     private final QuarantinePage quarantine;
     private final CalendarFeed feed;
     private final Readiness readiness;
+    private final ReportPage report;
     private final String css = Views.resource("/web/console.css");
     private Javalin app;
 
     public Console(AppConfig config, ConsoleConfig console, Store store, Health health, ServiceMetrics metrics, QuarantineRelease release,
-            Clock clock) {
+            ReportBuilder reports, Clock clock) {
         this.config = config;
         this.console = console;
         this.metrics = metrics;
@@ -54,6 +61,7 @@ public final class Console implements AutoCloseable {
         this.quarantine = new QuarantinePage(store, release);
         this.feed = new CalendarFeed(store, clock);
         this.readiness = new Readiness(config, store, health, clock);
+        this.report = new ReportPage(reports, clock);
     }
 
     public synchronized void start() {
@@ -159,6 +167,22 @@ public final class Console implements AutoCloseable {
             ctx.redirect("/kalender?melding=" + enc("Ny lenke laget for " + org + ". Den gamle virker ikke lenger."));
         });
         c.routes.get("/kalender/{org}/{token}", this::calendar);
+        c.routes.get("/rapport", ctx -> {
+            Viewer v = access.require(ctx);
+            ReportPage.Ask a = report.ask(v, ctx.queryParam("org"), ctx.queryParam("maned"));
+            Map<String, Object> m = report.model(v, a);
+            ctx.header("Content-Security-Policy", CSP_REPORT);
+            page(ctx, "report", "Rapport", m);
+        });
+        c.routes.get("/rapport.csv", ctx -> {
+            ReportPage.Ask a = report.ask(access.require(ctx), ctx.queryParam("org"), ctx.queryParam("maned"));
+            ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"meldingsvakt-" + a.org().id() + "-"
+                    + a.month() + ".csv\"").result(ReportCsv.of(report.report(a)));
+        });
+        c.routes.get("/rapport.json", ctx -> {
+            ReportPage.Ask a = report.ask(access.require(ctx), ctx.queryParam("org"), ctx.queryParam("maned"));
+            ctx.contentType("application/json; charset=utf-8").result(ReportJson.of(report.report(a)));
+        });
     }
 
     private void page(Context ctx, String name, String title, Map<String, Object> model) {

@@ -21,7 +21,7 @@ import no.meldingsvakt.calendar.BusinessCalendar;
  */
 final class Views {
     static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(BusinessCalendar.OSLO);
-    private static final List<String> NAMES = List.of("layout", "login", "overview", "cases", "case", "quarantine", "message");
+    private static final List<String> NAMES = List.of("layout", "login", "overview", "cases", "case", "quarantine", "message", "report");
 
     private final Map<String, Template> templates = new HashMap<>();
 
@@ -43,6 +43,9 @@ final class Views {
             layout.put("csrf", v.csrf());
         });
         layout.put("nav_" + name, true);
+        if (values.get("extraHead") != null) {
+            layout.put("extraHead", values.get("extraHead"));
+        }
         return templates.get("layout").execute(layout);
     }
 

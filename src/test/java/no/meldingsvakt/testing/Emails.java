@@ -21,6 +21,7 @@ public final class Emails {
     private final List<String> headers = new ArrayList<>();
     private final List<String> top = new ArrayList<>();
     private String contentType = "text/plain; charset=utf-8";
+    private String date = "Thu, 12 Mar 2026 09:00:00 +0100";
 
     public static Emails message() {
         return new Emails();
@@ -65,6 +66,12 @@ public final class Emails {
 
     public Emails noMessageId() {
         messageId = null;
+        return this;
+    }
+
+    /** The Date header, as the sender's clock in Oslo wrote it. */
+    public Emails date(java.time.Instant at) {
+        date = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atZone(java.time.ZoneId.of("Europe/Oslo")));
         return this;
     }
 
@@ -113,7 +120,7 @@ public final class Emails {
         sb.append("From: ").append(from).append("\r\n");
         sb.append("To: ").append(to).append("\r\n");
         sb.append("Subject: ").append(encode(subject)).append("\r\n");
-        sb.append("Date: Thu, 12 Mar 2026 09:00:00 +0100\r\n");
+        sb.append("Date: ").append(date).append("\r\n");
         if (messageId != null) {
             sb.append("Message-ID: ").append(messageId).append("\r\n");
         }

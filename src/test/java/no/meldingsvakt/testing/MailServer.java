@@ -85,6 +85,11 @@ public final class MailServer implements AutoCloseable {
 
     /** Puts a message into a folder of a user's mailbox (created when missing), as a mail client saving sent mail would. */
     public void append(String address, String folder, byte[] raw) {
+        append(address, folder, raw, new java.util.Date());
+    }
+
+    /** As above, with the time the server says the message arrived (IMAP INTERNALDATE): for tests on a clock of their own. */
+    public void append(String address, String folder, byte[] raw, java.util.Date arrived) {
         try {
             GreenMailUser user = greenMail.getUserManager().getUser(address);
             ImapHostManager host = greenMail.getManagers().getImapHostManager();
@@ -93,7 +98,7 @@ public final class MailServer implements AutoCloseable {
                 f = host.createMailbox(user, folder);
             }
             f.appendMessage(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw)), new jakarta.mail.Flags(),
-                    new java.util.Date());
+                    arrived);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
