@@ -96,6 +96,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void report_to_names_lists_and_keeps_a_years_history() throws Exception {
+        assertThat(LOADER.parse(Path.of("m.yaml"), VALID + "    report_to: [drift]\n").organisations().get(0).reportTo()).containsExactly("drift");
+        assertThat(errors(VALID + "    report_to: [ledelse]\n"))
+                .containsExactly("m.yaml:10:16: organisations[0].report_to: no list named 'ledelse' (defined: drift)");
+        assertThat(errors("store: {retention: 90d}\n" + VALID + "    report_to: [drift]\n")).singleElement().asString()
+                .contains("m.yaml:1:20: store.retention: keep at least 395d when a report_to is set");
+        assertThat(LOADER.parse(Path.of("m.yaml"), "store: {retention: 90d}\n" + VALID).retention()).as("no report: 90 days is fine")
+                .hasDays(90);
+    }
+
+    @Test
     void unknown_key_is_refused_with_line_column_and_path() {
         String yaml = VALID.replace("imap: {host: imap.org.test}", "imap: {hots: imap.org.test}");
         assertThat(errors(yaml)).containsExactly("m.yaml:5:12: organisations[0].imap.hots: unknown key: did you mean host?");

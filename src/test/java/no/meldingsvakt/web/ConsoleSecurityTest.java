@@ -48,7 +48,8 @@ class ConsoleSecurityTest {
     void every_page_and_the_feed_refuse_a_stranger() throws Exception {
         String ref = oneCase();
         ConsoleClient stranger = new ConsoleClient(base);
-        for (String path : List.of("/", "/saker", "/saker/" + ref, "/karantene", "/kalender", "/metrics")) {
+        for (String path : List.of("/", "/saker", "/saker/" + ref, "/karantene", "/kalender", "/metrics", "/rapport", "/rapport.csv",
+                "/rapport.json")) {
             HttpResponse<String> r = stranger.get(path);
             assertThat(r.statusCode()).as(path).isEqualTo(401);
             assertThat(r.body()).as(path).doesNotContain(ref).contains("Logg inn");
@@ -60,6 +61,27 @@ class ConsoleSecurityTest {
         assertThat(stranger.get("/kalender/finnes-ikke/feil-token.ics").statusCode()).isEqualTo(404);
         assertThat(world.harness.service().store().cases().get(ref).map(CaseRecord::status)).hasValueSatisfying(s -> assertThat(s).isNotEqualTo("closed"));
         assertThat(stranger.get("/health/live").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void the_report_page_shows_the_month_with_its_charts_and_offers_csv_and_json() throws Exception {
+        String ref = oneCase();
+        world.harness.awaitIdleOutbox(Duration.ofSeconds(15));
+        ConsoleClient staff = new ConsoleClient(base);
+        assertThat(staff.login(ConsoleFixture.STAFF, ConsoleFixture.PASSWORD).statusCode()).isLessThan(400);
+        String month = java.time.YearMonth.now(no.meldingsvakt.calendar.BusinessCalendar.OSLO).toString();
+        HttpResponse<String> page = staff.get("/rapport?maned=" + month);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Månedsrapport").contains(ref).contains("data:image/png;base64,").contains("hemit.test")
+                .doesNotContain("<script>alert(1)</script>");
+        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("img-src 'self' data:").doesNotContain("script-src 'unsafe-inline'");
+        HttpResponse<String> csv = staff.get("/rapport.csv?maned=" + month);
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"meldingsvakt-kommune-" + month + ".csv\"");
+        assertThat(csv.body()).startsWith("\uFEFFsak;").contains(ref + ";");
+        assertThat(staff.get("/rapport.json?maned=" + month).body()).contains("\"error\" : 1");
+        assertThat(staff.get("/rapport?maned=mars").statusCode()).isEqualTo(400);
+        assertThat(staff.get("/rapport?org=andeby").statusCode()).isEqualTo(404);
     }
 
     @Test
