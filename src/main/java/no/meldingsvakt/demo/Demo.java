@@ -134,6 +134,7 @@ public final class Demo implements AutoCloseable {
                         when: {category: [error, missing-receipt], time: after_hours}
                         then: [vakt]
                     fallback_lists: [ledelse]
+                    report_to: [ledelse]
                     trust: {authserv_ids: [mx.demo-kommune.no]}
                     admin_list: it-drift
                 """.formatted(store.toAbsolutePath(), MAILBOX, imapPort, smtpPort);
@@ -248,6 +249,8 @@ public final class Demo implements AutoCloseable {
             out.println("console: " + c.baseUrl() + "/ (user demo, password " + PASSWORD + ")");
             out.println("calendar: " + c.calendarUrl("demo-kommune"));
             out.println("metrics: " + c.baseUrl() + "/metrics");
+            out.println("report: " + c.baseUrl() + "/rapport?maned=" + java.time.YearMonth.now(no.meldingsvakt.calendar.BusinessCalendar.OSLO) + " (this month so far; the mail for last month goes to ledelse on the"
+                    + " first business day)");
         });
     }
 

@@ -102,11 +102,7 @@ public final class MailFactory {
             summary.setContent(alternative(text));
             mixed.addBodyPart(summary);
             if (original.isPresent()) {
-                MimeBodyPart attached = new MimeBodyPart();
-                attached.setDataHandler(new DataHandler(new ByteArrayDataSource(original.get(), "message/rfc822")));
-                attached.setDisposition(Part.ATTACHMENT);
-                attached.setFileName("opprinnelig-epost.eml");
-                mixed.addBodyPart(attached);
+                mixed.addBodyPart(part(original.get(), "message/rfc822", Part.ATTACHMENT, "opprinnelig-epost.eml"));
             }
             m.setContent(mixed);
             return bytes(m, messageId);
@@ -134,11 +130,8 @@ public final class MailFactory {
             body.setContent(alternative(text));
             related.addBodyPart(body);
             for (Inline i : images) {
-                MimeBodyPart img = new MimeBodyPart();
-                img.setDataHandler(new DataHandler(new ByteArrayDataSource(i.png(), "image/png")));
+                MimeBodyPart img = part(i.png(), "image/png", Part.INLINE, i.fileName());
                 img.setContentID("<" + i.contentId() + ">");
-                img.setDisposition(Part.INLINE);
-                img.setFileName(i.fileName());
                 related.addBodyPart(img);
             }
             MimeMultipart mixed = new MimeMultipart("mixed");
@@ -146,17 +139,21 @@ public final class MailFactory {
             relatedPart.setContent(related);
             mixed.addBodyPart(relatedPart);
             for (Attachment a : files) {
-                MimeBodyPart file = new MimeBodyPart();
-                file.setDataHandler(new DataHandler(new ByteArrayDataSource(a.bytes(), a.contentType())));
-                file.setDisposition(Part.ATTACHMENT);
-                file.setFileName(a.fileName());
-                mixed.addBodyPart(file);
+                mixed.addBodyPart(part(a.bytes(), a.contentType(), Part.ATTACHMENT, a.fileName()));
             }
             m.setContent(mixed);
             return bytes(m, messageId);
         } catch (MessagingException e) {
             throw new IllegalStateException("cannot build report", e);
         }
+    }
+
+    private static MimeBodyPart part(byte[] content, String type, String disposition, String fileName) throws MessagingException {
+        MimeBodyPart p = new MimeBodyPart();
+        p.setDataHandler(new DataHandler(new ByteArrayDataSource(content, type)));
+        p.setDisposition(disposition);
+        p.setFileName(fileName);
+        return p;
     }
 
     private MimeMessage base(Sender from, String to, Rendered text, String messageId) throws MessagingException {

@@ -50,7 +50,8 @@ class CliTest {
                 .contains("receipt: sender not authenticated: dmarc=fail for helse-midt.test");
         assertThat(c.out()).containsPattern("plo@demo-kommune.no\\s+5 message\\(s\\)")
                 .containsPattern("console: http://127\\.0\\.0\\.1:\\d+/ \\(user demo, password demo\\)")
-                .containsPattern("calendar: http://127\\.0\\.0\\.1:\\d+/kalender/demo-kommune/[A-Za-z0-9_-]{43}\\.ics");
+                .containsPattern("calendar: http://127\\.0\\.0\\.1:\\d+/kalender/demo-kommune/[A-Za-z0-9_-]{43}\\.ics")
+                .containsPattern("report: http://127\\.0\\.0\\.1:\\d+/rapport\\?maned=\\d{4}-\\d{2} ");
     }
 
     @Test
