@@ -33,10 +33,10 @@ final class FollowUpModule extends AbstractModule {
     @Provides
     @Singleton
     SentFolderJob sentFolders(AppConfig config, Map<String, Credentials> credentials, Store store, Cases cases, ServiceSettings settings,
-            Leases leases) {
+            Leases leases, MailboxLeases mailboxes) {
         return new SentFolderJob(config.organisations().stream().filter(o -> o.cases().sentFolder().isPresent())
                 .map(o -> new SentFolderWatcher(o, o.cases().sentFolder().get(), credentials.get(o.id()), store, cases,
-                        settings.sentFolderEvery(), settings.watcher().readTimeout()))
+                        settings.sentFolderEvery(), settings.watcher().readTimeout(), mailboxes::status))
                 .toList(), () -> leases.holds(Leases.JOBS));
     }
 }

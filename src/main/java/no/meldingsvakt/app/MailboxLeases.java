@@ -1,13 +1,15 @@
 package no.meldingsvakt.app;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import no.meldingsvakt.config.OrganisationConfig;
 import no.meldingsvakt.health.Health;
+import no.meldingsvakt.mailbox.FolderStatus;
 import no.meldingsvakt.mailbox.MailboxWatcher;
+import no.meldingsvakt.mailbox.WatcherPool;
 import no.meldingsvakt.store.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,15 +22,17 @@ import org.slf4j.LoggerFactory;
  */
 final class MailboxLeases {
     private static final Logger LOG = LoggerFactory.getLogger(MailboxLeases.class);
-    private static final Duration STAGGER = Duration.ofMillis(25);
 
     private final List<OrganisationConfig> orgs;
     private final Leases leases;
     private final Function<OrganisationConfig, MailboxWatcher> watcher;
     private final Health health;
     private final Map<String, MailboxWatcher> watching = new LinkedHashMap<>();
+    private final WatcherPool pool;
 
-    MailboxLeases(List<OrganisationConfig> orgs, Leases leases, Function<OrganisationConfig, MailboxWatcher> watcher, Health health) {
+    MailboxLeases(List<OrganisationConfig> orgs, Leases leases, Function<OrganisationConfig, MailboxWatcher> watcher, Health health,
+            WatcherPool pool) {
+        this.pool = pool;
         this.orgs = orgs;
         this.leases = leases;
         this.watcher = watcher;
@@ -39,7 +43,6 @@ final class MailboxLeases {
     synchronized void tick() {
         leases.heartbeat();
         leases.acquire(Leases.JOBS);
-        int started = 0;
         for (OrganisationConfig org : orgs) {
             boolean mine = leases.acquire(org.id());
             MailboxWatcher w = watching.get(org.id());
@@ -50,10 +53,7 @@ final class MailboxLeases {
                 w = null;
             }
             if (mine && w == null) {
-                if (started++ > 0) {
-                    // Hundreds of TLS logins at the same instant overflow a server's listen queue; a few ms apart they all get in.
-                    pause();
-                }
+                // Started all at once: the pool's login gate lets a few in at a time, so a server is not overrun.
                 LOG.info("mailbox {}: this instance ({}) holds its lease and watches it", org.id(), leases.instance());
                 health.watching(org.id());
                 MailboxWatcher fresh = watcher.apply(org);
@@ -65,6 +65,15 @@ final class MailboxLeases {
                 w.stop();
             }
         }
+    }
+
+    /** A folder's status asked on the watcher's connection, when this instance watches the mailbox (outside the lock: it waits on the network). */
+    Optional<FolderStatus> status(String org, String folder) {
+        MailboxWatcher w;
+        synchronized (this) {
+            w = watching.get(org);
+        }
+        return w == null ? Optional.empty() : w.status(folder);
     }
 
     /** Whether this instance watches the mailbox now. */
@@ -82,13 +91,6 @@ final class MailboxLeases {
         watching.keySet().forEach(leases::release);
         watching.clear();
         leases.release(Leases.JOBS);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(STAGGER.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        pool.stop();
     }
 }

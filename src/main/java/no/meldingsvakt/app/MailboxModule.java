@@ -11,6 +11,7 @@ import no.meldingsvakt.health.Health;
 import no.meldingsvakt.action.NoticePipeline;
 import no.meldingsvakt.config.AppConfig;
 import no.meldingsvakt.mailbox.MailboxWatcher;
+import no.meldingsvakt.mailbox.WatcherPool;
 import no.meldingsvakt.metrics.ServiceMetrics;
 import no.meldingsvakt.outbound.OutboxDrainer;
 import no.meldingsvakt.store.Leases;
@@ -23,10 +24,11 @@ final class MailboxModule extends AbstractModule {
     @Singleton
     MailboxLeases watchers(AppConfig config, Map<String, Credentials> credentials, Health health, NoticePipeline pipeline,
             Store store, OutboxDrainer drainer, Clock clock, ServiceSettings settings, Leases leases, ServiceMetrics metrics) {
+        WatcherPool pool = WatcherPool.create();
         return new MailboxLeases(config.organisations(), leases, org -> new MailboxWatcher(org, credentials.get(org.id()), health, pipeline,
                 store, (in, took) -> {
                     drainer.wake();
                     metrics.recorded(in, took);
-                }, clock, settings.watcher().withMessageDeadline(config.messageDeadline())), health);
+                }, clock, settings.watcher().withMessageDeadline(config.messageDeadline()), pool), health, pool);
     }
 }

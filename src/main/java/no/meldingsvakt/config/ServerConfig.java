@@ -28,6 +28,8 @@ public record ServerConfig(String host, int port, Security security, Optional<St
         props.setProperty(p + "connectiontimeout", Long.toString(timeout.toMillis()));
         props.setProperty(p + "timeout", Long.toString(timeout.toMillis()));
         props.setProperty(p + "writetimeout", Long.toString(timeout.toMillis()));
+        // Without a shared executor Angus starts a timer thread for every connection's write timeout.
+        props.put(p + "executor.writetimeout", WriteTimeouts.EXECUTOR);
         if (security == Security.STARTTLS) {
             props.setProperty(p + "starttls.enable", "true");
             props.setProperty(p + "starttls.required", "true");
@@ -40,6 +42,22 @@ public record ServerConfig(String host, int port, Security security, Optional<St
             props.put(p + "ssl.socketFactory", PrivateCa.socketFactory(caFile.get()));
         }
         return props;
+    }
+
+    /** One timer thread for the write timeouts of every IMAP and SMTP connection of the process. */
+    private static final class WriteTimeouts {
+        static final java.util.concurrent.ScheduledExecutorService EXECUTOR = executor();
+
+        private static java.util.concurrent.ScheduledExecutorService executor() {
+            java.util.concurrent.ScheduledThreadPoolExecutor e = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "mail-write-timeouts");
+                t.setDaemon(true);
+                return t;
+            });
+            // A write that finished cancels its timer; without this the queue would keep every cancelled one until it was due.
+            e.setRemoveOnCancelPolicy(true);
+            return e;
+        }
     }
 
     public String protocol(String base) {

@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import no.meldingsvakt.auth.AuthException;
 import no.meldingsvakt.auth.Credentials;
 import no.meldingsvakt.health.Health;
@@ -26,14 +28,15 @@ import no.meldingsvakt.store.Store;
 import no.meldingsvakt.store.StoreException;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The IMAP session of one organisation's mailbox: connect, catch up on everything not yet filed,
  * IDLE (or poll), a keepalive that finds a dead connection, and reconnect with capped backoff.
- * What happens to each message is the {@link MessageHandler}'s; one thread (plus the keepalive)
- * for as long as this instance holds the mailbox.
+ * What happens to each message is the {@link MessageHandler}'s; one thread for as long as this
+ * instance holds the mailbox (keepalives and logins are the {@link WatcherPool}'s, shared).
  */
 public final class MailboxWatcher {
     private static final Logger LOG = LoggerFactory.getLogger(MailboxWatcher.class);
@@ -49,6 +52,7 @@ public final class MailboxWatcher {
     private final Clock clock;
     private final WatcherSettings settings;
     private final Object sleeper = new Object();
+    private final WatcherPool pool;
 
     private volatile boolean running;
     private volatile boolean dirty = true;
@@ -60,10 +64,12 @@ public final class MailboxWatcher {
     private volatile Marker marker;
     private Instant lastFullScan = Instant.EPOCH;
     private Thread thread;
-    private Thread keepalive;
+    private volatile WatcherPool.Repeating keepalive;
+    private volatile long lastCommand = System.nanoTime();
 
     public MailboxWatcher(OrganisationConfig org, Credentials credentials, Health health, NoticePipeline pipeline, Store store,
-            Committed committed, Clock clock, WatcherSettings settings) {
+            Committed committed, Clock clock, WatcherSettings settings, WatcherPool pool) {
+        this.pool = pool;
         this.org = org;
         this.credentials = credentials;
         this.health = health;
@@ -91,14 +97,13 @@ public final class MailboxWatcher {
             sleeper.notifyAll();
         }
         closeQuietly();
-        for (Thread t : new Thread[] {keepalive, thread}) {
-            if (t != null) {
-                t.interrupt();
-                try {
-                    t.join(5_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -138,15 +143,17 @@ public final class MailboxWatcher {
     }
 
     private void connect() throws MessagingException, AuthException {
-        IMAPStore s = ImapConnection.open(org, credentials, settings.readTimeout());
+        IMAPStore s = pool.login(() -> ImapConnection.open(org, credentials, settings.readTimeout()));
         imap = s;
         canIdle = org.idle() && s.hasCapability("IDLE");
         canMove = s.hasCapability("MOVE") && !org.folders().keywordOnly();
         marker = canMove ? Marker.moveTo(org.folders()) : Marker.keyword(org.folders());
-        IMAPFolder f = (IMAPFolder) s.getFolder(org.folders().inbox());
-        f.open(Folder.READ_WRITE);
+        // The folders first, on the login's connection; opening the inbox then takes that same connection,
+        // so a watched mailbox holds one connection (and one server process), not two.
         ensureFolder(s, org.folders().processed());
         ensureFolder(s, org.folders().quarantine());
+        IMAPFolder f = (IMAPFolder) s.getFolder(org.folders().inbox());
+        f.open(Folder.READ_WRITE);
         if (!canMove && !f.getPermanentFlags().contains(Flags.Flag.USER)) {
             LOG.error("mailbox {}: server offers neither MOVE nor user keywords; processed mail cannot be marked and is "
                     + "re-checked against the store on every pass", org.address());
@@ -209,7 +216,8 @@ public final class MailboxWatcher {
      * searches until the folder is selected again. Re-selecting lets the next pass find it.
      */
     private boolean staleView() throws MessagingException {
-        int server = imap.getFolder(org.folders().inbox()).getMessageCount();
+        // STATUS on the inbox's own connection: a closed folder's count would need a second connection.
+        int server = status(inbox, org.folders().inbox()).total;
         int session = inbox.getMessageCount();
         if (server == session) {
             return false;
@@ -278,37 +286,71 @@ public final class MailboxWatcher {
         return handled;
     }
 
-    private void startKeepalive(IMAPFolder f) {
-        Thread old = keepalive;
-        if (old != null) {
-            old.interrupt();
+    private static Status status(IMAPFolder f, String folder) throws MessagingException {
+        return (Status) f.doCommand(p -> p.status(folder, new String[] {"MESSAGES", "UIDNEXT", "UIDVALIDITY"}));
+    }
+
+    /**
+     * Another folder's UIDVALIDITY and UIDNEXT asked on this watcher's connection (a moment out of
+     * IDLE), so that a job can tell whether anything was added there without logging in; empty
+     * when not connected or the folder cannot be asked.
+     */
+    public Optional<FolderStatus> status(String folder) {
+        IMAPFolder f = inbox;
+        if (!running || f == null || !f.isOpen()) {
+            return Optional.empty();
         }
-        keepalive = new Thread(() -> {
-            while (running && inbox == f) {
-                try {
-                    Thread.sleep(settings.keepalive().toMillis());
-                    // Any command on the folder ends the IDLE in progress; Angus ignores read timeouts
-                    // during IDLE, so this NOOP is what notices a connection that died without a FIN.
-                    f.doCommand(p -> {
-                        p.simpleCommand("NOOP", null);
-                        return null;
-                    });
-                    if (handler.progressing()) {
-                        health.watched(org.id());
-                    }
-                } catch (InterruptedException e) {
-                    return;
-                } catch (Exception e) {
-                    if (running && inbox == f) {
-                        LOG.warn("mailbox {}: keepalive NOOP failed: {}", org.id(), e.toString());
-                        dirty = true;
-                    }
-                    return;
-                }
+        try {
+            Status st = status(f, folder);
+            lastCommand = System.nanoTime();
+            return Optional.of(new FolderStatus(st.uidvalidity, st.uidnext));
+        } catch (MessagingException | RuntimeException e) {
+            LOG.debug("mailbox {}: STATUS {} failed: {}", org.id(), folder, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private void startKeepalive(IMAPFolder f) {
+        stopKeepalive();
+        // Each job cancels only itself: by the time an old one notices its folder is gone, a new one may be running.
+        AtomicReference<WatcherPool.Repeating> self = new AtomicReference<>();
+        self.set(pool.every(settings.keepalive(), () -> {
+            if (!running || inbox != f) {
+                cancel(self.get());
+                return;
             }
-        }, "keepalive-" + org.id());
-        keepalive.setDaemon(true);
-        keepalive.start();
+            if (System.nanoTime() - lastCommand < settings.keepalive().toNanos() / 2) {
+                return; // another command just went over this connection and came back
+            }
+            try {
+                // Any command on the folder ends the IDLE in progress; Angus ignores read timeouts
+                // during IDLE, so this NOOP is what notices a connection that died without a FIN.
+                f.doCommand(p -> {
+                    p.simpleCommand("NOOP", null);
+                    return null;
+                });
+                if (handler.progressing()) {
+                    health.watched(org.id());
+                }
+            } catch (Exception e) {
+                if (running && inbox == f) {
+                    LOG.warn("mailbox {}: keepalive NOOP failed: {}", org.id(), e.toString());
+                    dirty = true;
+                }
+                cancel(self.get());
+            }
+        }));
+        keepalive = self.get();
+    }
+
+    private void stopKeepalive() {
+        cancel(keepalive);
+    }
+
+    private static void cancel(WatcherPool.Repeating r) {
+        if (r != null) {
+            r.cancel();
+        }
     }
 
     private void sleep(Duration d) {
@@ -325,6 +367,7 @@ public final class MailboxWatcher {
     }
 
     private void closeQuietly() {
+        stopKeepalive();
         IMAPFolder f = inbox;
         IMAPStore s = imap;
         inbox = null;

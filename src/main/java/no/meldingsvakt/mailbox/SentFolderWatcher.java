@@ -40,11 +40,14 @@ public final class SentFolderWatcher {
     private final Cases cases;
     private final Duration every;
     private final Duration readTimeout;
+    private final FolderProbe probe;
     private IMAPStore imap;
     private boolean missingReported;
+    private FolderStatus lookedAt;
 
     public SentFolderWatcher(OrganisationConfig org, String folderName, Credentials credentials, Store store, Cases cases, Duration every,
-            Duration readTimeout) {
+            Duration readTimeout, FolderProbe probe) {
+        this.probe = probe;
         this.org = org;
         this.folderName = folderName;
         this.credentials = credentials;
@@ -60,9 +63,16 @@ public final class SentFolderWatcher {
      * logged and the next look tries again.
      */
     public void scanOnce() {
+        // The watcher's connection tells whether anything was added since the last look: most minutes
+        // nothing was, and the look (a login, a SELECT) is skipped. Without that answer, look.
+        Optional<FolderStatus> now = probe.status(org.id(), folderName);
+        if (now.isPresent() && now.get().equals(lookedAt)) {
+            return;
+        }
         try {
             imap = ImapConnection.open(org, credentials, readTimeout);
             scan();
+            lookedAt = now.orElse(null);
         } catch (MessagingException | AuthException | RuntimeException e) {
             LOG.warn("Sent folder of {}: {}; trying again in {} s", org.address(), e.getMessage(), every.toSeconds());
         } finally {

@@ -62,13 +62,16 @@ public final class Benchmark {
         double[] sieve = b.sieve(b.quick ? 20 : 50);
         double[] latency = b.latency(samples);
         double burst = b.burst(b.quick ? 300 : 1000, 50);
-        int[] scales = b.quick ? new int[] {1, 100} : new int[] {1, 100, 400};
-        double heap = 0;
+        int[] scales = b.quick ? new int[] {1, 100} : new int[] {1, 100, 400, 2000};
+        java.util.Map<Integer, Scale> at = new java.util.LinkedHashMap<>();
         for (int n : scales) {
-            heap = b.scale(n);
+            at.put(n, b.scale(n));
         }
-        System.out.printf(Locale.ROOT, "bench: p50 %.0f ms p99 %.0f ms (idle-signal floor %.0f ms, sieve %.0f ms); burst %.0f/s; %d mailboxes %.0f MB heap%n",
-                pct(latency, 50), pct(latency, 99), pct(floor, 50), pct(sieve, 50), burst, scales[scales.length - 1], heap);
+        Scale big = at.get(scales[scales.length - 1]);
+        Scale mid = at.getOrDefault(400, big);
+        System.out.printf(Locale.ROOT, "bench: p50 %.0f ms p99 %.0f ms (idle-signal floor %.0f ms, sieve %.0f ms); burst %.0f/s; %d mailboxes %.0f MB heap;"
+                + " %d mailboxes %.0f MB heap %.0f MB RSS %d threads%n", pct(latency, 50), pct(latency, 99), pct(floor, 50), pct(sieve, 50), burst,
+                mid.mailboxes(), mid.heapMb(), big.mailboxes(), big.heapMb(), big.rssMb(), big.threads());
     }
 
     private int port(String name) {
@@ -175,11 +178,14 @@ public final class Benchmark {
      * as its TLS proxy, and the test server allows 500 of those in all.
      */
     private String plainOrg(int i, String domain, String local) {
-        return org(i, domain, local, "{host: 127.0.0.1, port: " + port("imap") + ", security: plain, allow_insecure: true}");
+        return org(String.format("%s%04d", local, i), domain, "{host: 127.0.0.1, port: " + port("imap") + ", security: plain, allow_insecure: true}");
     }
 
     private String org(int i, String domain, String local, String imap) {
-        String id = local + i;
+        return org(local + i, domain, imap);
+    }
+
+    private String org(String id, String domain, String imap) {
         return """
                   - id: %s
                     address: %s@%s
@@ -325,30 +331,82 @@ public final class Benchmark {
         return rate;
     }
 
-    /** Heap after GC, threads, resident memory and idle CPU with n watched mailboxes. Returns heap MB. */
-    private double scale(int n) throws Exception {
+    /** What n watched mailboxes cost. */
+    record Scale(int mailboxes, double heapMb, double rssMb, int threads, double idleCpu, double watchedSeconds) {}
+
+    /**
+     * Heap after GC, threads, resident memory, idle CPU and the time until all are watched, with n
+     * mailboxes; at 1 and 2 000 also the latency of a notice to one of them, so growth shows its cost.
+     */
+    private Scale scale(int n) throws Exception {
         List<String> orgs = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
-            orgs.add(plainOrg(i, "scale.test", i < 10 ? "mb00" : i < 100 ? "mb0" : "mb"));
+            orgs.add(plainOrg(i, "scale.test", "mb"));
         }
+        long t0 = System.nanoTime();
         Process service = startService("scale-" + n, orgs);
+        double watched = (System.nanoTime() - t0) / 1e9;
         long pid = service.pid();
         Thread.sleep(15_000);
         long cpu0 = cpuTicks(pid);
         long wall0 = System.nanoTime();
         Thread.sleep(quick ? 15_000 : 30_000);
         double cpu = (cpuTicks(pid) - cpu0) / 100.0 / ((System.nanoTime() - wall0) / 1e9) * 100;
+        String names = threadNames(pid);
         run("jcmd", Long.toString(pid), "GC.run");
         String info = run("jcmd", Long.toString(pid), "GC.heap_info");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
         double heap = m.find() ? Long.parseLong(m.group(1)) / 1024.0 : -1;
         String status = Files.readString(Path.of("/proc/" + pid + "/status"));
-        String threads = field(status, "Threads");
-        String rss = field(status, "VmRSS");
+        int threads = Integer.parseInt(field(status, "Threads"));
+        double rss = Long.parseLong(field(status, "VmRSS").replace(" kB", "")) / 1024.0;
+        if (n == 1 || n >= 2000) {
+            double[] ms = notices(n, quick ? 10 : 30);
+            summary("scale: latency of a notice to one of " + n + " mailbox(es)", ms);
+        }
         stop(service);
-        System.out.printf(Locale.ROOT, "scale: %d mailboxes: heap after GC %.1f MB, %s threads, RSS %s, CPU while idle %.1f %% of one core%n",
-                n, heap, threads, rss, cpu);
-        return heap;
+        System.out.printf(Locale.ROOT, "scale: %d mailboxes: all watched %.1f s after start, heap after GC %.1f MB, %d threads, RSS %.0f MB,"
+                + " CPU while idle %.1f %% of one core%n", n, watched, heap, threads, rss, cpu);
+        System.out.println("scale: " + n + " mailboxes: threads by name: " + names);
+        return new Scale(n, heap, rss, threads, cpu, watched);
+    }
+
+    /** Notices to mailboxes spread over the n watched ones, each until both staff copies are delivered. */
+    private double[] notices(int n, int samples) throws Exception {
+        double[] out = new double[samples];
+        Session s = smtpSession();
+        try (Transport t = s.getTransport("smtp")) {
+            t.connect();
+            for (int i = 0; i < samples; i++) {
+                int a = count("staff1@bench.test");
+                int b = count("staff2@bench.test");
+                String to = String.format("mb%04d@scale.test", 1 + (int) ((long) i * 7919 % n));
+                long t0 = System.nanoTime();
+                send(t, s, "partner@bench.test", to, "Feil i meldingsutveksling " + i);
+                while ((count("staff1@bench.test") == a || count("staff2@bench.test") == b) && System.nanoTime() - t0 < 30_000_000_000L) {
+                    Thread.sleep(1);
+                }
+                out[i] = (System.nanoTime() - t0) / 1e6;
+                Thread.sleep(200);
+            }
+        }
+        return out;
+    }
+
+    /** The service's threads grouped by name with digits folded, most first: what each mailbox costs shows here. */
+    private static String threadNames(long pid) throws Exception {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    counts.merge(Files.readString(t.resolve("comm")).strip().replaceAll("\\d+", "N"), 1, Integer::sum);
+                } catch (java.io.IOException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return counts.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(8).map(e -> e.getValue() + " " + e.getKey())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static long cpuTicks(long pid) throws Exception {
