@@ -30,6 +30,15 @@ public final class MeldingsvaktService implements AutoCloseable {
     private boolean started;
     private StoreLock lock;
 
+    static {
+        // Jakarta Mail 2.1 looks its StreamProvider up with a ServiceLoader scan of the whole class path
+        // for every Multipart it creates (jakartaee/mail-api#699, fixed in 2.2): under a burst the
+        // watchers queue on the jar file's lock. Named here, it is one Class.forName.
+        if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+            System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     private MeldingsvaktService(Injector injector, AppConfig config) {
         this.injector = injector;
         this.config = config;

@@ -19,7 +19,9 @@ final class SentFolderJob {
         for (int i = 0; i < folders.size(); i++) {
             SentFolderWatcher f = folders.get(i);
             Duration every = f.every();
-            scheduler.every("sent folder scan", every.multipliedBy(i).dividedBy(folders.size()), every, () -> {
+            // The first looks wait a whole interval: by then the watchers are connected and STATUS on their
+            // connections answers, instead of a login per mailbox on top of the watchers' own at start.
+            scheduler.every("sent folder scan", every.plus(every.multipliedBy(i).dividedBy(folders.size())), every, () -> {
                 if (leader.getAsBoolean()) {
                     f.scanOnce();
                 }

@@ -4,7 +4,9 @@ import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import no.meldingsvakt.auth.AuthException;
 import no.meldingsvakt.auth.Credentials;
 import no.meldingsvakt.config.OrganisationConfig;
@@ -18,16 +20,25 @@ final class ImapConnection {
 
     private ImapConnection() {}
 
+    /**
+     * One Session per mailbox and timeout, shared by its connections: a Session reads the
+     * provider lists from the class path when made, which thousands of reconnects should not repeat.
+     */
+    private static final Map<String, Session> SESSIONS = new ConcurrentHashMap<>();
+
     static IMAPStore open(OrganisationConfig org, Credentials credentials, Duration readTimeout) throws MessagingException, AuthException {
-        Properties props = org.imap().mailProperties("imap", readTimeout);
-        String p = "mail." + org.imap().protocol("imap") + ".";
-        // Fetching must not mark mail as read: staff may also read this mailbox by hand.
-        props.setProperty(p + "peek", "true");
-        props.setProperty(p + "partialfetch", "false");
-        if (credentials.oauth2()) {
-            props.setProperty(p + "auth.mechanisms", "XOAUTH2");
-        }
-        IMAPStore s = (IMAPStore) Session.getInstance(props).getStore(org.imap().protocol("imap"));
+        Session session = SESSIONS.computeIfAbsent(org.id() + "|" + org.imap() + "|" + readTimeout + "|" + credentials.oauth2(), k -> {
+            Properties props = org.imap().mailProperties("imap", readTimeout);
+            String p = "mail." + org.imap().protocol("imap") + ".";
+            // Fetching must not mark mail as read: staff may also read this mailbox by hand.
+            props.setProperty(p + "peek", "true");
+            props.setProperty(p + "partialfetch", "false");
+            if (credentials.oauth2()) {
+                props.setProperty(p + "auth.mechanisms", "XOAUTH2");
+            }
+            return Session.getInstance(props);
+        });
+        IMAPStore s = (IMAPStore) session.getStore(org.imap().protocol("imap"));
         login(org, credentials, s);
         return s;
     }

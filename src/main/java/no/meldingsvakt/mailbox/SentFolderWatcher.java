@@ -66,7 +66,8 @@ public final class SentFolderWatcher {
         // The watcher's connection tells whether anything was added since the last look: most minutes
         // nothing was, and the look (a login, a SELECT) is skipped. Without that answer, look.
         Optional<FolderStatus> now = probe.status(org.id(), folderName);
-        if (now.isPresent() && now.get().equals(lookedAt)) {
+        if (now.isPresent() && (now.get().equals(lookedAt) || settledWithoutLooking(now.get()))) {
+            lookedAt = now.get();
             return;
         }
         try {
@@ -78,6 +79,20 @@ public final class SentFolderWatcher {
         } finally {
             disconnect();
         }
+    }
+
+    /**
+     * What STATUS alone settles: a folder never read before starts at its end (what was sent
+     * before Meldingsvakt watched it answers nothing it knows), and one whose last UID is the last
+     * one read has nothing new.
+     */
+    private boolean settledWithoutLooking(FolderStatus st) {
+        long last = cases.sentFolderPosition(org.id(), st.uidValidity());
+        if (last < 0) {
+            cases.saveSentFolderPosition(org.id(), st.uidValidity(), Math.max(0, st.uidNext() - 1));
+            return true;
+        }
+        return last >= st.uidNext() - 1;
     }
 
     public Duration every() {

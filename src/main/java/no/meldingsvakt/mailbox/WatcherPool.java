@@ -23,7 +23,7 @@ public final class WatcherPool {
     private static final Logger LOG = LoggerFactory.getLogger(WatcherPool.class);
     /** A NOOP to a dead connection holds its thread for up to two read timeouts; the others go on meanwhile. */
     static final int KEEPALIVE_THREADS = 4;
-    static final int LOGINS_AT_ONCE = 8;
+    static final int LOGINS_AT_ONCE = 24;
 
     private final ScheduledThreadPoolExecutor keepalives;
     private final Semaphore logins;

@@ -198,16 +198,16 @@ public final class Cases {
     }
 
     private List<String[]> rows(String sql, Object... args) {
-        return db.transaction(c -> Sql.rows(c, sql, args));
+        return db.read(c -> Sql.rows(c, sql, args));
     }
 
     public boolean exists(String org, String ref) {
-        return db.transaction(c -> Sql.exists(c, "SELECT 1 FROM cases WHERE org=? AND ref=?", org, ref));
+        return db.read(c -> Sql.exists(c, "SELECT 1 FROM cases WHERE org=? AND ref=?", org, ref));
     }
 
     /** The case that one of these Message-IDs (incoming or our own) belongs to. */
     public Optional<String> forThread(String org, List<String> messageIds) {
-        return db.transaction(c -> {
+        return db.read(c -> {
             for (String id : messageIds) {
                 Optional<String> ref = Sql.rows(c, "SELECT case_ref FROM case_threads WHERE org=? AND message_id=?", org, id).stream()
                         .findFirst().map(r -> r[0]);

@@ -22,6 +22,15 @@ public interface Database extends AutoCloseable {
      */
     <T> T relaxedTransaction(SqlWork<T> work);
 
+    /**
+     * Runs work that only reads: it sees everything committed before it began. On SQLite it runs
+     * on a reader connection of its own (WAL lets readers run beside the writer), so a lookup never
+     * waits for another thread's commit and fsync; elsewhere it is a transaction like any other.
+     */
+    default <T> T read(SqlWork<T> work) {
+        return transaction(work);
+    }
+
     /** The migrations applied to this store, oldest first ("V1 initial schema", …). */
     List<String> appliedMigrations();
 

@@ -22,7 +22,7 @@ public final class History {
     public record Message(String category, boolean automatic, String status, Instant receivedAt, Optional<String> caseRef, String sender) {}
 
     public List<Message> messages(String org, Instant from, Instant to) {
-        return db.transaction(c -> Sql.rows(c, "SELECT coalesce(category,''), automatic, status, received_at, case_ref, coalesce(sender,'') FROM messages"
+        return db.read(c -> Sql.rows(c, "SELECT coalesce(category,''), automatic, status, received_at, case_ref, coalesce(sender,'') FROM messages"
                 + " WHERE org=? AND received_at>=? AND received_at<? AND status<>'duplicate' ORDER BY id", org, from.toString(), to.toString()))
                 .stream().map(r -> new Message(r[0], r[1] != null, r[2], Instant.parse(r[3]), Optional.ofNullable(r[4]), r[5])).toList();
     }
@@ -43,7 +43,7 @@ public final class History {
      */
     public List<FollowUp> followUps(String org, Instant from, Instant to) {
         Map<String, FollowUp> out = new java.util.LinkedHashMap<>();
-        db.transaction(c -> Sql.rows(c, "SELECT o.kind, o.case_ref, coalesce(k.sender,''), o.created_at, k.due_at, o.dedupe_key FROM outbox o"
+        db.read(c -> Sql.rows(c, "SELECT o.kind, o.case_ref, coalesce(k.sender,''), o.created_at, k.due_at, o.dedupe_key FROM outbox o"
                 + " JOIN cases k ON k.ref=o.case_ref WHERE o.org=? AND o.created_at>=? AND o.created_at<? AND o.kind IN (?,?) ORDER BY o.id",
                 org, from.toString(), to.toString(), OutgoingMail.REMINDER, OutgoingMail.ESCALATION))
                 .forEach(r -> out.putIfAbsent(r[5].substring(0, r[5].lastIndexOf(':')), new FollowUp(r[0], r[1], r[2], Instant.parse(r[3]), r[4] != null)));
@@ -60,7 +60,7 @@ public final class History {
         for (int i = 0; i < kinds.size(); i++) {
             args[3 + i] = kinds.get(i);
         }
-        return db.transaction(c -> Sql.rows(c, "SELECT kind, case_ref, created_at, sent_at, status FROM outbox WHERE org=? AND created_at>=?"
+        return db.read(c -> Sql.rows(c, "SELECT kind, case_ref, created_at, sent_at, status FROM outbox WHERE org=? AND created_at>=?"
                 + " AND created_at<? AND kind IN (" + in + ") ORDER BY id", args)).stream()
                 .map(r -> new Mail(r[0], Optional.ofNullable(r[1]), Instant.parse(r[2]), Sql.instant(r[3]), r[4])).toList();
     }
@@ -69,7 +69,7 @@ public final class History {
     public Map<String, Mail> receipts(String org, List<String> caseRefs) {
         Map<String, Mail> out = new HashMap<>();
         for (String ref : caseRefs) {
-            db.transaction(c -> Sql.rows(c, "SELECT kind, case_ref, created_at, sent_at, status FROM outbox WHERE org=? AND case_ref=? AND kind='receipt'"
+            db.read(c -> Sql.rows(c, "SELECT kind, case_ref, created_at, sent_at, status FROM outbox WHERE org=? AND case_ref=? AND kind='receipt'"
                     + " ORDER BY id LIMIT 1", org, ref)).stream().findFirst()
                     .ifPresent(r -> out.put(ref, new Mail(r[0], Optional.ofNullable(r[1]), Instant.parse(r[2]), Sql.instant(r[3]), r[4])));
         }
@@ -79,7 +79,7 @@ public final class History {
     /** When the first message of each case arrived in the mailbox (the clock of the routine's deadlines). */
     public Map<String, Instant> firstArrivals(String org, Instant from, Instant to) {
         Map<String, Instant> out = new HashMap<>();
-        db.transaction(c -> Sql.rows(c, "SELECT case_ref, min(received_at) FROM messages WHERE org=? AND case_ref IS NOT NULL"
+        db.read(c -> Sql.rows(c, "SELECT case_ref, min(received_at) FROM messages WHERE org=? AND case_ref IS NOT NULL"
                 + " AND received_at>=? AND received_at<? GROUP BY case_ref", org, from.toString(), to.toString()))
                 .forEach(r -> out.put(r[0], Instant.parse(r[1])));
         return out;
@@ -87,13 +87,13 @@ public final class History {
 
     /** Bounces of our own mail reported in [from, to). */
     public int bounces(String org, Instant from, Instant to) {
-        return db.transaction(c -> (int) Sql.count(c, "SELECT count(*) FROM audit WHERE org=? AND event='bounce' AND at>=? AND at<?", org,
+        return db.read(c -> (int) Sql.count(c, "SELECT count(*) FROM audit WHERE org=? AND event='bounce' AND at>=? AND at<?", org,
                 from.toString(), to.toString()));
     }
 
     /** Whether anything of this organisation is on record from before {@code at}: the service ran then. */
     public boolean anythingBefore(String org, Instant at) {
-        return db.transaction(c -> Sql.exists(c, "SELECT 1 FROM messages WHERE org=? AND received_at<?", org, at.toString())
+        return db.read(c -> Sql.exists(c, "SELECT 1 FROM messages WHERE org=? AND received_at<?", org, at.toString())
                 || Sql.exists(c, "SELECT 1 FROM mailbox_state WHERE org=? AND updated_at<?", org, at.toString()));
     }
 }

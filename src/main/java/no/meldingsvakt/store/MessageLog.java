@@ -25,7 +25,7 @@ public final class MessageLog {
 
     /** The status a message was recorded with, if it was. */
     public Optional<Intake.MessageStatus> recorded(String org, long uidValidity, long uid) {
-        return db.transaction(c -> Sql.rows(c, "SELECT status FROM messages WHERE org=? AND uidvalidity=? AND uid=?", org, uidValidity, uid)
+        return db.read(c -> Sql.rows(c, "SELECT status FROM messages WHERE org=? AND uidvalidity=? AND uid=?", org, uidValidity, uid)
                 .stream().findFirst().map(r -> Intake.MessageStatus.valueOf(r[0].toUpperCase(Locale.ROOT))));
     }
 
@@ -34,7 +34,7 @@ public final class MessageLog {
 
     /** The earlier processed message with this key, if there was one (Message-ID de-duplication). */
     public Optional<Seen> seenMessageKey(String org, String messageKey) {
-        return db.transaction(c -> Sql.rows(c, "SELECT coalesce(case_ref, ''), fingerprint FROM messages WHERE org=? AND message_key=?"
+        return db.read(c -> Sql.rows(c, "SELECT coalesce(case_ref, ''), fingerprint FROM messages WHERE org=? AND message_key=?"
                 + " AND status<>'duplicate' AND coalesce(settled,'')<>'released'", org, messageKey).stream().findFirst().map(r -> new Seen(r[0], r[1])));
     }
 

@@ -42,7 +42,7 @@ public final class Outbox {
      * secret, so nobody who did not receive the copy can name one.
      */
     public Optional<String> staffMailCase(String org, List<String> messageIds) {
-        return db.transaction(c -> {
+        return db.read(c -> {
             for (String id : messageIds) {
                 Optional<String> ref = Sql.rows(c, "SELECT case_ref FROM outbox WHERE org=? AND message_id=? AND case_ref IS NOT NULL"
                         + " AND kind IN (?,?,?)", org, id, OutgoingMail.COPY, OutgoingMail.REMINDER, OutgoingMail.ESCALATION)
@@ -57,11 +57,11 @@ public final class Outbox {
 
     /** Whether a receipt was already queued for the case: the routine allows one per case. */
     public boolean receiptQueued(String ref) {
-        return db.transaction(c -> Sql.exists(c, "SELECT 1 FROM outbox WHERE dedupe_key=?", "receipt:" + ref));
+        return db.read(c -> Sql.exists(c, "SELECT 1 FROM outbox WHERE dedupe_key=?", "receipt:" + ref));
     }
 
     public int receiptsTo(String org, String address, Instant since) {
-        return db.transaction(c -> (int) Sql.count(c, "SELECT count(*) FROM outbox WHERE org=? AND kind='receipt' AND recipients=? AND created_at>=?",
+        return db.read(c -> (int) Sql.count(c, "SELECT count(*) FROM outbox WHERE org=? AND kind='receipt' AND recipients=? AND created_at>=?",
                 org, address, since.toString()));
     }
 

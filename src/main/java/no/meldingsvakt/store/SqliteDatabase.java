@@ -21,13 +21,21 @@ import org.sqlite.SQLiteDataSource;
  * commit lets many watchers share each fsync.
  */
 public final class SqliteDatabase implements Database {
+    /** Readers beside the writer: lookups of several watchers at once, none waiting for a commit. */
+    private static final int READERS = 4;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Pending<?>> queue = new ArrayList<>();
     private String synchronous = "FULL";
+    /** Null for a store opened read-only: its one connection does the reading. */
+    private final String readerUrl;
+    private final java.util.concurrent.BlockingQueue<Connection> readers = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger readersOpened = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean closed;
 
-    private SqliteDatabase(Connection connection) {
+    private SqliteDatabase(Connection connection, String readerUrl) {
         this.connection = connection;
+        this.readerUrl = readerUrl;
     }
 
     /** Opens the store for the service, creating it (0600) and bringing its schema up to date. */
@@ -58,7 +66,7 @@ public final class SqliteDatabase implements Database {
                 s.execute("PRAGMA secure_delete=ON");
             }
             c.setAutoCommit(false);
-            return new SqliteDatabase(c);
+            return new SqliteDatabase(c, url);
         } catch (SQLException e) {
             throw new StoreException("cannot open " + file, e);
         }
@@ -132,7 +140,7 @@ public final class SqliteDatabase implements Database {
         try {
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
             c.setAutoCommit(false);
-            return new SqliteDatabase(c);
+            return new SqliteDatabase(c, null);
         } catch (SQLException e) {
             throw new StoreException("cannot open " + file + " read-only", e);
         }
@@ -165,6 +173,81 @@ public final class SqliteDatabase implements Database {
     @Override
     public <T> T relaxedTransaction(SqlWork<T> work) {
         return submit(work, false);
+    }
+
+    @Override
+    public <T> T read(SqlWork<T> work) {
+        if (readerUrl == null) {
+            return transaction(work);
+        }
+        Connection c = reader();
+        boolean healthy = false;
+        try {
+            T out = work.run(c);
+            // Ends the read transaction: a reader that kept its snapshot would hold the WAL from being checkpointed.
+            c.commit();
+            healthy = true;
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("read failed", e);
+        } finally {
+            if (healthy && !closed) {
+                readers.offer(c);
+            } else {
+                readersOpened.decrementAndGet();
+                closeQuietly(c);
+            }
+        }
+    }
+
+    private Connection reader() {
+        while (true) {
+            Connection c = readers.poll();
+            if (c != null) {
+                return c;
+            }
+            Connection fresh = openReader();
+            if (fresh != null) {
+                return fresh;
+            }
+            try {
+                // All readers busy: wait for one, looking again now and then in case a broken one was dropped meanwhile.
+                c = readers.poll(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("interrupted while waiting for a reader", null);
+            }
+            if (c != null) {
+                return c;
+            }
+        }
+    }
+
+    /** A new reader while fewer than {@link #READERS} are open, else null. */
+    private Connection openReader() {
+        if (readersOpened.incrementAndGet() <= READERS) {
+            try {
+                org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+                config.setReadOnly(true);
+                config.setBusyTimeout(10_000);
+                Connection fresh = DriverManager.getConnection(readerUrl, config.toProperties());
+                fresh.setAutoCommit(false);
+                return fresh;
+            } catch (SQLException e) {
+                readersOpened.decrementAndGet();
+                throw new StoreException("cannot open a reader", e);
+            }
+        }
+        readersOpened.decrementAndGet();
+        return null;
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // Closing a broken reader; a new one is opened when needed.
+        }
     }
 
     private <T> T submit(SqlWork<T> work, boolean durable) {
@@ -290,6 +373,11 @@ public final class SqliteDatabase implements Database {
 
     @Override
     public void close() {
+        closed = true;
+        Connection r;
+        while ((r = readers.poll()) != null) {
+            closeQuietly(r);
+        }
         lock.lock();
         try {
             connection.close();

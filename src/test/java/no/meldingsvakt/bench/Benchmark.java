@@ -55,6 +55,21 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         Benchmark b = new Benchmark(Path.of(args[0]), args.length > 1 && args[1].equals("--quick"));
+        // MV_BENCH_ONLY=burst|latency|scale:N runs one part (for profiling with MV_BENCH_JFR=1); the summary needs a full run.
+        String only = System.getenv().getOrDefault("MV_BENCH_ONLY", "");
+        if (only.equals("burst")) {
+            b.burst(1000, 50);
+            return;
+        }
+        if (only.equals("latency")) {
+            summary("floor", b.idleFloor(20));
+            b.latency(100);
+            return;
+        }
+        if (only.startsWith("scale:")) {
+            b.scale(Integer.parseInt(only.substring(6)));
+            return;
+        }
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
                 + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version") + ", Dovecot + Postfix (realmail) on loopback");
         int samples = b.quick ? 50 : 200;
@@ -210,8 +225,13 @@ public final class Benchmark {
         // -Dmeldingsvakt.test.store=postgresql (bench/run.sh --store postgresql): a fresh PostgreSQL database per service.
         Files.writeString(config, no.meldingsvakt.testing.TestStore.adapt(yaml.toString()));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-jar", Path.of("target", "meldingsvakt.jar").toAbsolutePath().toString(), "run", "--config",
-                config.toAbsolutePath().toString()).redirectErrorStream(true).redirectOutput(dir.resolve("service.log").toFile());
+        // The heap limit the systemd unit and the container image give the service (packaging/).
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m"));
+        if (System.getenv("MV_BENCH_JFR") != null) {
+            cmd.add("-XX:StartFlightRecording=filename=" + dir.resolve("service.jfr") + ",settings=" + System.getenv().getOrDefault("MV_BENCH_JFC", "profile") + ",dumponexit=true");
+        }
+        cmd.addAll(List.of("-jar", Path.of("target", "meldingsvakt.jar").toAbsolutePath().toString(), "run", "--config", config.toAbsolutePath().toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("service.log").toFile());
         pb.environment().put("MV_BENCH_PASSWORD", PW);
         pb.environment().put("MV_BENCH_METRICS", METRICS_TOKEN);
         pb.environment().put(no.meldingsvakt.testing.TestStore.PASSWORD_ENV, no.meldingsvakt.testing.TestStore.password());
