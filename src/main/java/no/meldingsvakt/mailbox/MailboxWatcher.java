@@ -319,8 +319,10 @@ public final class MailboxWatcher {
                 cancel(self.get());
                 return;
             }
-            if (System.nanoTime() - lastCommand < settings.keepalive().toNanos() / 2) {
-                return; // another command just went over this connection and came back
+            if (System.nanoTime() - lastCommand < settings.keepalive().toNanos() * 3 / 2) {
+                // Another command (the Sent folder's STATUS, once a minute) went over this connection and came back
+                // within the interval: it proved the connection as a NOOP would, and one break of IDLE is enough.
+                return;
             }
             try {
                 // Any command on the folder ends the IDLE in progress; Angus ignores read timeouts

@@ -156,6 +156,8 @@ public final class OutboxDrainer {
         for (OutboxItem item : store.outbox().claimDue(instance, alone ? BATCH_ALONE : BATCH_SHARED, CLAIM)) {
             byRoute.computeIfAbsent(item.org() + "/" + item.via(), k -> new ArrayList<>()).add(item);
         }
+        // Staff first: the copies are what someone must act on; the partner's receipt can follow a moment later.
+        byRoute.values().forEach(items -> items.sort(java.util.Comparator.comparing(i -> i.kind().equals(OutgoingMail.RECEIPT))));
         if (byRoute.size() <= 1) {
             int delivered = byRoute.values().stream().mapToInt(this::drainRoute).sum();
             journal.clear();

@@ -66,6 +66,10 @@ public final class Benchmark {
             b.latency(100);
             return;
         }
+        if (only.startsWith("idlemanager:")) {
+            IdleManagerProbe.run(b.ports, Integer.parseInt(only.substring(12)), 30);
+            return;
+        }
         if (only.startsWith("scale:")) {
             b.scale(Integer.parseInt(only.substring(6)));
             return;
@@ -429,12 +433,12 @@ public final class Benchmark {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
-    private static long cpuTicks(long pid) throws Exception {
+    static long cpuTicks(long pid) throws Exception {
         String[] f = Files.readString(Path.of("/proc/" + pid + "/stat")).replaceAll("^.*\\) ", "").split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
-    private static String field(String status, String name) {
+    static String field(String status, String name) {
         for (String line : status.split("\n")) {
             if (line.startsWith(name + ":")) {
                 return line.substring(name.length() + 1).strip();
