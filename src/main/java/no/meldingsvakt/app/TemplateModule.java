@@ -17,12 +17,14 @@ final class TemplateModule extends AbstractModule {
     @Provides
     @Singleton
     Templates templates(AppConfig config) {
-        Map<String, TemplateRenderer> byOrg = new ConcurrentHashMap<>();
-        return org -> byOrg.computeIfAbsent(org.id(), id -> {
+        // One renderer per set of template directories, not per organisation: two thousand organisations
+        // on the built-in templates share one set of compiled templates.
+        Map<List<Path>, TemplateRenderer> byDirs = new ConcurrentHashMap<>();
+        return org -> {
             List<Path> dirs = new ArrayList<>();
             org.templatesDir().ifPresent(dirs::add);
             config.templatesDir().ifPresent(dirs::add);
-            return new TemplateRenderer(dirs);
-        });
+            return byDirs.computeIfAbsent(List.copyOf(dirs), TemplateRenderer::new);
+        };
     }
 }

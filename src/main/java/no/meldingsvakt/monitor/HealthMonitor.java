@@ -59,12 +59,12 @@ public final class HealthMonitor {
 
     /** A record at once for each mailbox this instance watches, so `status` sees a service that has just started. */
     public void recordStart() {
-        for (OrganisationConfig org : config.organisations()) {
-            if (leases.holds(org.id())) {
-                Health.Snapshot s = health.snapshot(org.id());
-                store.alerts().saveHealth(org.id(), leases.instance().id(), s.lastWatched(), s.lastSmtpOk(), s.lastMailboxError(), s.lastSmtpError());
-            }
-        }
+        store.alerts().saveHealth(config.organisations().stream().filter(o -> leases.holds(o.id())).map(this::record).toList());
+    }
+
+    private Alerts.HealthRecord record(OrganisationConfig org) {
+        Health.Snapshot s = health.snapshot(org.id());
+        return new Alerts.HealthRecord(org.id(), leases.instance().id(), s.lastWatched(), s.lastSmtpOk(), s.lastMailboxError(), s.lastSmtpError());
     }
 
     /**
@@ -78,11 +78,11 @@ public final class HealthMonitor {
         if (leader) {
             leases.all().forEach(h -> lease.put(h.name(), h));
         }
+        store.alerts().saveHealth(config.organisations().stream().filter(o -> leases.holds(o.id())).map(this::record).toList());
         for (OrganisationConfig org : config.organisations()) {
             Map<Problem, Finding> now;
             Health.Snapshot s = health.snapshot(org.id());
             if (leases.holds(org.id())) {
-                store.alerts().saveHealth(org.id(), leases.instance().id(), s.lastWatched(), s.lastSmtpOk(), s.lastMailboxError(), s.lastSmtpError());
                 now = problems(org, s);
             } else if (leader && (lease.get(org.id()) == null || !lease.get(org.id()).live())) {
                 now = unheld(org, lease.get(org.id()));
