@@ -116,11 +116,21 @@ public final class MailServer implements AutoCloseable {
             if (f == null) {
                 return List.of();
             }
-            List<MimeMessage> out = new ArrayList<>();
-            for (StoredMessage sm : f.getMessages()) {
-                out.add(sm.getMimeMessage());
+            // GreenMail hands out its live list: a delivery landing while we read it is a ConcurrentModificationException.
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    List<MimeMessage> out = new ArrayList<>();
+                    for (StoredMessage sm : f.getMessages()) {
+                        out.add(sm.getMimeMessage());
+                    }
+                    return out;
+                } catch (java.util.ConcurrentModificationException e) {
+                    if (attempt == 20) {
+                        throw e;
+                    }
+                    sleep(10);
+                }
             }
-            return out;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
