@@ -15,7 +15,6 @@ import no.meldingsvakt.config.AppConfig;
 import no.meldingsvakt.config.ConfigException;
 import no.meldingsvakt.config.ConfigLoader;
 import no.meldingsvakt.config.OrganisationConfig;
-import no.meldingsvakt.report.Charts;
 import no.meldingsvakt.report.MonthlyReport;
 import no.meldingsvakt.report.ReportBuilder;
 import no.meldingsvakt.report.ReportCsv;
@@ -92,7 +91,7 @@ final class ReportCommand implements Callable<Integer> {
             bytes = switch (f) {
                 case "csv" -> ReportCsv.of(r);
                 case "json" -> ReportJson.of(r).getBytes(StandardCharsets.UTF_8);
-                default -> ReportHtml.of(r, ReportHtml.Images.inline(Charts.answeredInTime(r.last12()), Charts.perPartner(r.byPartner())))
+                default -> ReportHtml.of(r, ReportHtml.Images.inline(r))
                         .getBytes(StandardCharsets.UTF_8);
             };
         }

@@ -34,6 +34,11 @@ public final class ReportHtml {
             return new Images(dataUri(answered), dataUri(partners));
         }
 
+        /** The report's own two charts, drawn now and carried in the page (for a browser or a file, not a mail). */
+        public static Images inline(MonthlyReport r) {
+            return inline(Charts.answeredInTime(r.last12()), Charts.perPartner(r.byPartner()));
+        }
+
         private static String dataUri(byte[] png) {
             return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
         }

@@ -9,7 +9,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.meldingsvakt.calendar.BusinessCalendar;
 import no.meldingsvakt.config.OrganisationConfig;
-import no.meldingsvakt.report.Charts;
 import no.meldingsvakt.report.MonthlyReport;
 import no.meldingsvakt.report.ReportBuilder;
 import no.meldingsvakt.report.ReportHtml;
@@ -48,7 +47,7 @@ final class ReportPage {
 
     Map<String, Object> model(Viewer v, Ask a) {
         MonthlyReport r = report(a);
-        String html = ReportHtml.of(r, ReportHtml.Images.inline(Charts.answeredInTime(r.last12()), Charts.perPartner(r.byPartner())));
+        String html = ReportHtml.of(r, ReportHtml.Images.inline(r));
         Map<String, Object> m = new HashMap<>();
         m.put("month", a.month().toString());
         m.put("org", a.org().id());
