@@ -47,7 +47,9 @@ public final class ReportCsv {
         sb.append("\r\n");
     }
 
-    static String field(String v) {
+    static String field(String raw) {
+        // A partner is the sender's domain, which a stranger chooses: a cell starting with = + - @ would be a formula in Excel.
+        String v = !raw.isEmpty() && "=+-@\t\r".indexOf(raw.charAt(0)) >= 0 ? "'" + raw : raw;
         if (v.indexOf(SEP) >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0 || v.indexOf(',') >= 0) {
             return '"' + v.replace("\"", "\"\"") + '"';
         }
