@@ -64,6 +64,8 @@ public final class JakartaSmtpSender implements SmtpSender {
                 props.setProperty("mail.mime.allowutf8", "true");
             }
             props.setProperty("mail." + e.server().protocol("smtp") + ".auth", "true");
+            // A copy for several staff goes in one transaction: one refused address must not hold it back from the others.
+            props.setProperty("mail." + e.server().protocol("smtp") + ".sendpartial", "true");
             props.setProperty("mail." + e.server().protocol("smtp") + ".from", envelopeFrom);
             if (e.credentials().oauth2()) {
                 props.setProperty("mail." + e.server().protocol("smtp") + ".auth.mechanisms", "XOAUTH2");
@@ -84,6 +86,9 @@ public final class JakartaSmtpSender implements SmtpSender {
             t.sendMessage(message, to);
         } catch (SendFailedException ex) {
             close(e.key());
+            if (ex.getValidSentAddresses() != null && ex.getValidSentAddresses().length > 0) {
+                throw partial(ex);
+            }
             if (isPermanent(ex)) {
                 throw new PermanentFailure("refused: " + ex.getMessage(), ex);
             }
@@ -92,6 +97,29 @@ public final class JakartaSmtpSender implements SmtpSender {
             close(e.key());
             throw ex;
         }
+    }
+
+    /** Sent to some: the refused are those the server answered 5xx for, the rest of the unsent are tried again. */
+    private static PartialDelivery partial(SendFailedException ex) {
+        java.util.Set<String> refused = new java.util.HashSet<>();
+        Exception next = ex;
+        while (next != null) {
+            if (next instanceof SMTPAddressFailedException a && a.getReturnCode() >= 500) {
+                refused.add(a.getAddress().getAddress().toLowerCase(java.util.Locale.ROOT));
+            }
+            next = next instanceof MessagingException m ? m.getNextException() : null;
+        }
+        java.util.Set<String> deferred = new java.util.HashSet<>();
+        for (Address[] unsent : new Address[][] {ex.getInvalidAddresses(), ex.getValidUnsentAddresses()}) {
+            for (Address a : unsent == null ? new Address[0] : unsent) {
+                String address = ((InternetAddress) a).getAddress().toLowerCase(java.util.Locale.ROOT);
+                if (!refused.contains(address)) {
+                    deferred.add(address);
+                }
+            }
+        }
+        return new PartialDelivery("sent to " + ex.getValidSentAddresses().length + ", refused " + refused + ", to retry " + deferred
+                + ": " + ex.getMessage(), refused, deferred, ex);
     }
 
     /** Where a mail goes out: the organisation's server, or the fallback for alerts about a broken one. */

@@ -12,7 +12,9 @@ import no.meldingsvakt.template.Rendered;
 /**
  * Mail to an organisation's lists: one copy per recipient of the selected lists (an address on two
  * lists still gets one), each a Norwegian text with the original attached whole where there is one.
- * Never to the monitored address itself: that would feed the mailbox its own output.
+ * Never to the monitored address itself: that would feed the mailbox its own output. Nobody's copy
+ * carries text of their own, so the copies are built once, stored once and leave in one SMTP
+ * transaction; each recipient still has an outbox row of its own (its key, status and audit).
  */
 public final class ListMail {
     private final MailFactory mail;
@@ -36,11 +38,16 @@ public final class ListMail {
     public List<OutgoingMail> compose(OrganisationConfig org, String kind, String effectKey, Optional<String> caseRef,
             List<String> recipients, Rendered text, Optional<byte[]> original) {
         List<OutgoingMail> out = new ArrayList<>();
+        if (recipients.isEmpty()) {
+            return out;
+        }
         MailFactory.Sender from = new MailFactory.Sender(org.address(), "Meldingsvakt " + org.name());
+        String shared = kind + ":" + org.id() + ":" + effectKey;
+        String id = mail.messageId(shared, domain(org));
+        byte[] raw = mail.copy(from, recipients, text, original, id);
         for (String to : recipients) {
-            String key = kind + ":" + org.id() + ":" + effectKey + ":" + to;
-            String id = mail.messageId(key, domain(org));
-            out.add(new OutgoingMail(kind, key, caseRef, id, org.address(), List.of(to), mail.copy(from, to, text, original, id)));
+            OutgoingMail m = new OutgoingMail(kind, shared + ":" + to, caseRef, id, org.address(), List.of(to), raw);
+            out.add(recipients.size() == 1 ? m : m.sharing(shared));
         }
         return out;
     }

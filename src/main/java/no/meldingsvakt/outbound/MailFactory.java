@@ -95,8 +95,17 @@ public final class MailFactory {
 
     /** A copy for staff: the Norwegian summary on top and the original attached whole, or a note when it was too big. */
     public byte[] copy(Sender from, String to, Rendered text, Optional<byte[]> original, String messageId) {
+        return copy(from, List.of(to), text, original, messageId);
+    }
+
+    /**
+     * One copy for several recipients, sent to all of them in one SMTP transaction. Its To: names
+     * nobody ("undisclosed-recipients"), as a copy to one recipient names only that one: nobody on a
+     * list learns from the copy who else is on it.
+     */
+    public byte[] copy(Sender from, List<String> to, Rendered text, Optional<byte[]> original, String messageId) {
         try {
-            MimeMessage m = base(from, to, text, messageId);
+            MimeMessage m = base(from, to.size() == 1 ? to.get(0) : null, text, messageId);
             m.setHeader("Auto-Submitted", "auto-generated");
             MimeMultipart mixed = new MimeMultipart("mixed");
             MimeBodyPart summary = new MimeBodyPart();
@@ -164,7 +173,11 @@ public final class MailFactory {
         } catch (UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
-        m.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to, true));
+        if (to == null) {
+            m.setHeader("To", "undisclosed-recipients:;");
+        } else {
+            m.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to, true));
+        }
         m.setSubject(headerSafe(text.subject()), "UTF-8");
         // Written by hand: MimeMessage.setSentDate formats under one lock shared by every thread of the process.
         m.setHeader("Date", DATE.format(clock.instant().atZone(ZONE)));

@@ -191,12 +191,12 @@ public final class OutboxDrainer {
         int delivered = 0;
         List<Long> left = new ArrayList<>(items.stream().map(OutboxItem::id).toList());
         try {
-            for (OutboxItem item : items) {
+            for (List<OutboxItem> group : groups(items)) {
                 // Once handed to SMTP a mail keeps its claim whatever happens next: released, it could be sent again unflagged.
-                left.remove(item.id());
-                int outcome = send(item);
+                group.forEach(i -> left.remove(i.id()));
+                int outcome = send(group);
                 if (outcome == NOT_TRIED) {
-                    left.add(0, item.id());
+                    left.addAll(0, group.stream().map(OutboxItem::id).toList());
                     break;
                 }
                 if (outcome == RETRY) {
@@ -210,50 +210,108 @@ public final class OutboxDrainer {
         return delivered;
     }
 
+    /** Most recipients of one transaction: RFC 5321 obliges servers to take 100. */
+    static final int MAX_RECIPIENTS = 50;
+
+    /** Neighbouring mails with the same stored body (one notice's copies to several staff) go in one SMTP transaction. */
+    static List<List<OutboxItem>> groups(List<OutboxItem> items) {
+        Map<String, List<OutboxItem>> shared = new LinkedHashMap<>();
+        List<List<OutboxItem>> out = new ArrayList<>();
+        for (OutboxItem item : items) {
+            if (item.bodyKey().isEmpty()) {
+                out.add(List.of(item));
+                continue;
+            }
+            String key = item.bodyKey() + "\n" + item.envelopeFrom();
+            List<OutboxItem> group = shared.get(key);
+            if (group == null || group.size() >= MAX_RECIPIENTS) {
+                group = new ArrayList<>();
+                shared.put(key, group);
+                out.add(group);
+            }
+            group.add(item);
+        }
+        return out;
+    }
+
     private static final int NOT_TRIED = -1;
     private static final int RETRY = -2;
 
     /**
-     * Sends one mail: 1 when delivered, 0 when refused for good, {@link #RETRY} when it failed and its
-     * route now waits, {@link #NOT_TRIED} when the route was already waiting (or the drainer stops).
+     * Sends one mail to its recipients (one row each): how many rows were delivered, {@link #RETRY}
+     * when it failed and its route now waits, {@link #NOT_TRIED} when the route was already waiting
+     * (or the drainer stops).
      */
-    private int send(OutboxItem item) {
+    private int send(List<OutboxItem> group) {
         if (!running && thread != null) {
             return NOT_TRIED;
         }
-        String route = item.org() + "/" + item.via();
+        OutboxItem first = group.get(0);
+        String route = first.org() + "/" + first.via();
         Instant paused = pausedUntil.get(route);
         if (paused != null && clock.instant().isBefore(paused)) {
             return NOT_TRIED;
         }
-        journal.attempt(item.id());
+        List<Long> ids = group.stream().map(OutboxItem::id).toList();
+        List<String> to = group.stream().flatMap(i -> i.recipients().stream()).toList();
+        ids.forEach(journal::attempt);
+        List<OutboxItem> delivered = group;
         try {
-            sender.send(item.org(), item.via(), item.envelopeFrom(), item.recipients(), item.raw());
+            sender.send(first.org(), first.via(), first.envelopeFrom(), to, first.raw());
+        } catch (SmtpSender.PartialDelivery e) {
+            delivered = settlePartly(group, e);
         } catch (SmtpSender.PermanentFailure e) {
-            LOG.warn("outbox {} ({} to {}) refused permanently: {}", item.id(), item.kind(), item.recipients(), e.getMessage());
-            store.outbox().markFailed(item.id(), e.getMessage());
+            LOG.warn("outbox {} ({} to {}) refused permanently: {}", ids, first.kind(), to, e.getMessage());
+            ids.forEach(id -> store.outbox().markFailed(id, e.getMessage()));
             return 0;
         } catch (Exception e) {
             int n = failures.merge(route, 1, Integer::sum);
             Instant next = clock.instant().plus(backoff.after(n));
             pausedUntil.put(route, next);
-            if (item.via().equals(OutgoingMail.VIA_ORG)) {
-                health.smtpFailed(item.org(), e.getMessage() == null ? e.toString() : e.getMessage(),
+            if (first.via().equals(OutgoingMail.VIA_ORG)) {
+                health.smtpFailed(first.org(), e.getMessage() == null ? e.toString() : e.getMessage(),
                         e instanceof jakarta.mail.AuthenticationFailedException);
             }
             LOG.warn("SMTP for {} failed ({} in a row); retrying in {} s: {}", route, n, backoff.after(n).toSeconds(), e.toString());
-            store.outbox().markRetry(item.id(), next, e.toString());
+            ids.forEach(id -> store.outbox().markRetry(id, next, e.toString()));
             return RETRY;
         }
         // Accepted by the server: journal first (microseconds, survives a kill), then the store.
         // A store failure propagates, so the journal is kept and replayed on the next start.
-        journal.record(item.id());
-        store.outbox().markSent(item.id());
-        if (item.via().equals(OutgoingMail.VIA_ORG)) {
-            health.smtpSucceeded(item.org());
+        List<Long> sent = delivered.stream().map(OutboxItem::id).toList();
+        sent.forEach(journal::record);
+        store.outbox().markSent(sent);
+        if (first.via().equals(OutgoingMail.VIA_ORG)) {
+            health.smtpSucceeded(first.org());
         }
         failures.remove(route);
         pausedUntil.remove(route);
-        return 1;
+        return sent.size();
+    }
+
+    /**
+     * The server took the mail for some of its recipients: the refused rows fail, the deferred ones
+     * wait for their own next attempt (the route goes on: the server works); returns the delivered.
+     */
+    private List<OutboxItem> settlePartly(List<OutboxItem> group, SmtpSender.PartialDelivery e) {
+        List<OutboxItem> delivered = new ArrayList<>();
+        for (OutboxItem item : group) {
+            List<String> to = item.recipients().stream().map(r -> r.toLowerCase(java.util.Locale.ROOT)).toList();
+            if (e.refused().containsAll(to)) {
+                LOG.warn("outbox {} ({} to {}) refused permanently: {}", item.id(), item.kind(), to, e.getMessage());
+                store.outbox().markFailed(item.id(), e.getMessage());
+            } else if (to.stream().allMatch(r -> e.refused().contains(r) || e.deferred().contains(r))) {
+                Instant next = clock.instant().plus(backoff.after(item.attempts() + 1));
+                LOG.warn("outbox {} ({} to {}) deferred by the server; retrying at {}: {}", item.id(), item.kind(), to, next, e.getMessage());
+                store.outbox().markRetry(item.id(), next, e.getMessage());
+            } else {
+                // Someone on this row has it: sending the row again would give them a second one.
+                if (to.stream().anyMatch(r -> e.refused().contains(r) || e.deferred().contains(r))) {
+                    LOG.warn("outbox {} ({}) reached only some of {}: {}", item.id(), item.kind(), to, e.getMessage());
+                }
+                delivered.add(item);
+            }
+        }
+        return delivered;
     }
 }

@@ -26,10 +26,15 @@ public final class Outbox {
     }
 
     static void insert(Connection c, String org, OutgoingMail m, String now, long nowMillis) throws SQLException {
-        Sql.update(c, "INSERT INTO outbox(org, kind, dedupe_key, case_ref, message_id, envelope_from, recipients, raw, status,"
-                        + " next_attempt_at, created_at, via) VALUES (?,?,?,?,?,?,?,?,'pending',?,?,?) ON CONFLICT DO NOTHING",
+        int added = Sql.update(c, "INSERT INTO outbox(org, kind, dedupe_key, case_ref, message_id, envelope_from, recipients, raw, status,"
+                        + " next_attempt_at, created_at, via, body_key) VALUES (?,?,?,?,?,?,?,?,'pending',?,?,?,?) ON CONFLICT DO NOTHING",
                 org, m.kind(), m.dedupeKey(), m.caseRef().orElse(null), m.messageId(), m.envelopeFrom(),
-                String.join(",", m.recipients()), m.raw(), nowMillis, now, m.via());
+                String.join(",", m.recipients()), m.sharedBody().isPresent() ? null : m.raw(), nowMillis, now, m.via(),
+                m.sharedBody().orElse(null));
+        if (added > 0 && m.sharedBody().isPresent()) {
+            // Only with a row that needs it: a body stored for rows that already existed would never be dropped.
+            Sql.update(c, "INSERT INTO outbox_bodies(body_key, raw) VALUES (?,?) ON CONFLICT DO NOTHING", m.sharedBody().get(), m.raw());
+        }
         if (m.caseRef().isPresent()) {
             Sql.update(c, "INSERT INTO case_threads(org, message_id, case_ref) VALUES (?,?,?) ON CONFLICT DO NOTHING", org, m.messageId(),
                     m.caseRef().get());
@@ -92,7 +97,7 @@ public final class Outbox {
             // Claims are timed by the database's clock, like leases: instances whose clocks disagree still agree on them.
             String dbNow = db.dialect().nowMillis();
             List<String[]> rows = Sql.rows(c, "SELECT id, org, kind, message_id, envelope_from, recipients, attempts, via,"
-                    + " CASE WHEN claimed_until IS NULL THEN '' ELSE claimed_by END FROM outbox WHERE status='pending' AND next_attempt_at<=?"
+                    + " CASE WHEN claimed_until IS NULL THEN '' ELSE claimed_by END, coalesce(body_key, '') FROM outbox WHERE status='pending' AND next_attempt_at<=?"
                     + " AND (claimed_until IS NULL OR claimed_until < " + dbNow + ") ORDER BY id LIMIT ?" + db.dialect().skipLocked(), now, limit);
             for (String[] r : rows) {
                 long id = Long.parseLong(r[0]);
@@ -101,7 +106,8 @@ public final class Outbox {
                     takenOver(c, id, r[8]);
                 }
                 Sql.update(c, "UPDATE outbox SET claimed_by=?, claimed_until=" + dbNow + " + ? WHERE id=?", instance, claimFor.toMillis(), id);
-                out.add(new OutboxItem(id, r[1], r[2], r[3], r[4], Arrays.asList(r[5].split(",")), raw(c, id), Integer.parseInt(r[6]), r[7]));
+                out.add(new OutboxItem(id, r[1], r[2], r[3], r[4], Arrays.asList(r[5].split(",")), raw(c, id), Integer.parseInt(r[6]), r[7],
+                        r[9]));
             }
             return out;
         });
@@ -134,7 +140,8 @@ public final class Outbox {
     }
 
     private static byte[] raw(Connection c, long id) throws SQLException {
-        try (var s = c.prepareStatement("SELECT raw FROM outbox WHERE id=?")) {
+        try (var s = c.prepareStatement("SELECT coalesce(o.raw, b.raw) FROM outbox o LEFT JOIN outbox_bodies b ON b.body_key=o.body_key"
+                + " WHERE o.id=?")) {
             s.setLong(1, id);
             try (var r = s.executeQuery()) {
                 return r.next() ? r.getBytes(1) : null;
@@ -144,19 +151,33 @@ public final class Outbox {
 
     /** Marks a mail delivered and drops its content: the store keeps no more patient data than it must. */
     public void markSent(long id) {
+        markSent(List.of(id));
+    }
+
+    /** Marks mails delivered together (one SMTP transaction) in one store transaction. */
+    public void markSent(List<Long> ids) {
         db.relaxedTransaction(c -> {
             String now = clock.instant().toString();
-            int changed = Sql.update(c, "UPDATE outbox SET status='sent', raw=NULL, sent_at=?, attempts=attempts+1, last_error=NULL,"
-                    + " claimed_until=NULL WHERE id=? AND status='pending'", now, id);
-            if (changed == 0) {
-                return null; // another instance took the row over and marked it first
+            for (long id : ids) {
+                int changed = Sql.update(c, "UPDATE outbox SET status='sent', raw=NULL, sent_at=?, attempts=attempts+1, last_error=NULL,"
+                        + " claimed_until=NULL WHERE id=? AND status='pending'", now, id);
+                if (changed == 0) {
+                    continue; // another instance took the row over and marked it first
+                }
+                Sql.update(c, "UPDATE cases SET status='receipt-sent', updated_at=? WHERE status='open'"
+                        + " AND ref=(SELECT case_ref FROM outbox WHERE id=? AND kind='receipt')", now, id);
+                Sql.update(c, "INSERT INTO audit(at, org, case_ref, event, detail) SELECT ?, org, case_ref, 'delivered', kind || ' to ' || recipients"
+                        + " FROM outbox WHERE id=?", now, id);
+                dropBodyIfDone(c, id);
             }
-            Sql.update(c, "UPDATE cases SET status='receipt-sent', updated_at=? WHERE status='open'"
-                    + " AND ref=(SELECT case_ref FROM outbox WHERE id=? AND kind='receipt')", now, id);
-            Sql.update(c, "INSERT INTO audit(at, org, case_ref, event, detail) SELECT ?, org, case_ref, 'delivered', kind || ' to ' || recipients"
-                    + " FROM outbox WHERE id=?", now, id);
             return null;
         });
+    }
+
+    /** A shared body goes with the last of its rows to be settled (sent or failed for good). */
+    private static void dropBodyIfDone(Connection c, long id) throws SQLException {
+        Sql.update(c, "DELETE FROM outbox_bodies WHERE body_key=(SELECT body_key FROM outbox WHERE id=?)"
+                + " AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.body_key=outbox_bodies.body_key AND o.status='pending')", id);
     }
 
     public void markRetry(long id, Instant next, String error) {
@@ -175,6 +196,7 @@ public final class Outbox {
             String now = clock.instant().toString();
             // Finally failed: the content goes, like a delivered mail's; the audit keeps what it was and why.
             Sql.update(c, "UPDATE outbox SET status='failed', raw=NULL, attempts=attempts+1, last_error=?, claimed_until=NULL WHERE id=?", error, id);
+            dropBodyIfDone(c, id);
             Sql.update(c, "INSERT INTO audit(at, org, case_ref, event, detail) SELECT ?, org, case_ref, 'delivery-failed', kind || ' to ' || recipients"
                     + " || ': ' || ? FROM outbox WHERE id=?", now, error, id);
             return null;

@@ -37,6 +37,9 @@ public final class Retention {
             Sql.update(c, "DELETE FROM case_threads WHERE case_ref IN (SELECT ref FROM cases WHERE updated_at < ?)", at);
             int cases = Sql.update(c, "DELETE FROM cases WHERE updated_at < ?", at);
             int outbox = Sql.update(c, "DELETE FROM outbox WHERE status <> 'pending' AND created_at < ?", at);
+            // Settling a row drops its shared body already; this catches one left behind by a row settled some other way.
+            Sql.update(c, "DELETE FROM outbox_bodies WHERE NOT EXISTS (SELECT 1 FROM outbox o WHERE o.body_key=outbox_bodies.body_key"
+                    + " AND o.status='pending')");
             int audit = Sql.update(c, "DELETE FROM audit WHERE at < ?", at);
             return new Purged(messages, cases, outbox, audit);
         });

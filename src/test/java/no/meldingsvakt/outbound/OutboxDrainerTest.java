@@ -58,4 +58,74 @@ class OutboxDrainerTest {
             assertThat(dir.resolve("s.db-sent.journal")).doesNotExist();
         }
     }
+
+    /** A sender whose server refuses one address for good and defers another, the first time only. */
+    static final class PartlyRefusingSender implements SmtpSender {
+        final List<List<String>> sent = new ArrayList<>();
+
+        @Override
+        public void send(String org, String via, String envelopeFrom, List<String> recipients, byte[] raw) throws PartialDelivery {
+            sent.add(recipients);
+            if (sent.size() == 1) {
+                throw new PartialDelivery("550 no such user; 452 mailbox full", java.util.Set.of("gone@t"), java.util.Set.of("full@t"), null);
+            }
+        }
+    }
+
+    private static List<OutgoingMail> copies(String bodyKey, String... to) {
+        List<OutgoingMail> out = new ArrayList<>();
+        for (String t : to) {
+            out.add(new OutgoingMail("copy", bodyKey + ":" + t, Optional.empty(), "<c@t>", "m@t", List.of(t), new byte[] {7, 7, 7}).sharing(bodyKey));
+        }
+        return out;
+    }
+
+    private OutboxDrainer drainer(Store store, SmtpSender smtp) {
+        return new OutboxDrainer(store, smtp, new Health(Clock.systemUTC()), new SentJournal(dir.resolve("s.db-sent.journal")), Clock.systemUTC(),
+                new Backoff(Duration.ofMillis(10), Duration.ofMillis(10)), "test");
+    }
+
+    @Test
+    void copies_of_one_notice_are_stored_once_and_leave_in_one_transaction() throws Exception {
+        try (Database db = no.meldingsvakt.testing.TestStore.open(dir.resolve("s.db"))) {
+            Store store = Store.of(db, Clock.systemUTC());
+            List<OutgoingMail> mails = new ArrayList<>(copies("copy:org:n1", "a@t", "b@t", "c@t"));
+            mails.add(new OutgoingMail("receipt", "r1", Optional.empty(), "<r@t>", "m@t", List.of("partner@t"), new byte[] {1}));
+            mails.addAll(copies("copy:org:n2", "a@t", "b@t"));
+            store.alerts().sent("org", "unwatched", Instant.now(), "x", mails);
+            assertThat(Rows.query(store, "SELECT count(*) FROM outbox_bodies").get(0)[0]).isEqualTo("2");
+            assertThat(Rows.query(store, "SELECT count(*) FROM outbox WHERE raw IS NOT NULL").get(0)[0]).isEqualTo("1");
+
+            RecordingSender smtp = new RecordingSender();
+            assertThat(drainer(store, smtp).drainOnce()).isEqualTo(6);
+
+            // Staff first, the receipt after them.
+            assertThat(smtp.sent).containsExactly(List.of("a@t", "b@t", "c@t"), List.of("a@t", "b@t"), List.of("partner@t"));
+            assertThat(Rows.query(store, "SELECT status FROM outbox")).extracting(r -> r[0]).containsOnly("sent");
+            // Delivered: the content goes, as a single mail's does.
+            assertThat(Rows.query(store, "SELECT count(*) FROM outbox_bodies").get(0)[0]).isEqualTo("0");
+            assertThat(Rows.query(store, "SELECT count(*) FROM audit WHERE event='delivered'").get(0)[0]).isEqualTo("6");
+        }
+    }
+
+    @Test
+    void a_refused_staff_address_fails_alone_and_a_deferred_one_gets_its_copy_later() throws Exception {
+        try (Database db = no.meldingsvakt.testing.TestStore.open(dir.resolve("s.db"))) {
+            Store store = Store.of(db, Clock.systemUTC());
+            store.alerts().sent("org", "unwatched", Instant.now(), "x", copies("copy:org:n1", "ok@t", "gone@t", "full@t"));
+            PartlyRefusingSender smtp = new PartlyRefusingSender();
+            OutboxDrainer drainer = drainer(store, smtp);
+
+            assertThat(drainer.drainOnce()).isEqualTo(1);
+            assertThat(Rows.query(store, "SELECT recipients, status FROM outbox ORDER BY id")).extracting(r -> r[0] + "=" + r[1])
+                    .containsExactly("ok@t=sent", "gone@t=failed", "full@t=pending");
+            assertThat(Rows.query(store, "SELECT count(*) FROM outbox_bodies").get(0)[0]).as("kept for the deferred copy").isEqualTo("1");
+
+            Thread.sleep(50);
+            assertThat(drainer.drainOnce()).isEqualTo(1);
+            assertThat(smtp.sent).containsExactly(List.of("ok@t", "gone@t", "full@t"), List.of("full@t"));
+            assertThat(Rows.query(store, "SELECT status FROM outbox WHERE recipients='full@t'").get(0)[0]).isEqualTo("sent");
+            assertThat(Rows.query(store, "SELECT count(*) FROM outbox_bodies").get(0)[0]).isEqualTo("0");
+        }
+    }
 }
