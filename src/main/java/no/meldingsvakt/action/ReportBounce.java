@@ -83,8 +83,13 @@ public final class ReportBounce implements Step {
         String status = first(DIAGNOSTIC, text).or(() -> first(STATUS, text)).orElse("ingen detaljer oppgitt");
         Optional<String> finalRecipient = first(FINAL_RECIPIENT, text);
         List<Bounce> out = new ArrayList<>();
-        for (Outbox.Sent sent : outbox.byMessageIds(List.copyOf(ids))) {
-            out.add(new Bounce(sent.kind(), finalRecipient.orElse(sent.recipients()), sent.caseRef(), status.strip()));
+        List<Outbox.Sent> sent = outbox.byMessageIds(List.copyOf(ids));
+        // A copy to several staff shares one Message-ID: the report's recipient says whose copy bounced (else one per mail).
+        List<Outbox.Sent> whose = finalRecipient.map(r -> sent.stream().filter(s -> s.recipients().equalsIgnoreCase(r)).toList())
+                .filter(l -> !l.isEmpty()).orElseGet(() -> List.copyOf(sent.stream()
+                        .collect(java.util.stream.Collectors.toMap(Outbox.Sent::messageId, s -> s, (a, b) -> a, java.util.LinkedHashMap::new)).values()));
+        for (Outbox.Sent s : whose) {
+            out.add(new Bounce(s.kind(), finalRecipient.orElse(s.recipients()), s.caseRef(), status.strip()));
         }
         return out;
     }

@@ -77,7 +77,7 @@ class OperatorCommandsTest {
                 Captured early = Captured.run("status", "--config", f.toString(), "--json");
                 Map<?, ?> starting = JSON.readValue(early.out(), Map.class);
                 assertThat(starting.get("service")).asString().startsWith("PID " + ProcessHandle.current().pid());
-                assertThat(starting.get("schema")).asList().last().asString().startsWith("V7");
+                assertThat(starting.get("schema")).asList().last().asString().startsWith("V8");
                 mail.send(Emails.errorNotice().from("kari@hemit.test").bytes(), Emails.MAILBOX);
                 h.awaitProcessed(1, Duration.ofSeconds(15));
                 h.awaitIdleOutbox(Duration.ofSeconds(15));
@@ -119,7 +119,7 @@ class OperatorCommandsTest {
                 busy.set(false);
                 load.join();
                 assertThat(b.status()).as(b.err()).isZero();
-                assertThat(b.out()).contains("integrity ok").contains("schema V7");
+                assertThat(b.out()).contains("integrity ok").contains("schema V8");
                 assertThat(Captured.run("backup", "--config", f.toString(), copy.toString()).err()).contains("exists already");
             }
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement s = c.createStatement();
@@ -149,7 +149,7 @@ class OperatorCommandsTest {
                     + " installed_on, 1, 1 FROM flyway_schema_history WHERE version='5'");
         }
         assertThatThrownBy(() -> Database.open(db)).isInstanceOf(StoreException.class)
-                .hasMessageContaining("has schema V99 (from the future), newer than this release knows (V7)")
+                .hasMessageContaining("has schema V99 (from the future), newer than this release knows (V8)")
                 .hasMessageContaining("restore the backup");
     }
 
