@@ -30,6 +30,11 @@ if ! grep -q '^service imap {' "$REALMAIL_DIR/dovecot/dovecot.conf"; then
   printf 'service imap {\n  process_limit = 2500\n}\n' >> "$REALMAIL_DIR/dovecot/dovecot.conf"
   doveadm -c "$REALMAIL_DIR/dovecot/dovecot.conf" reload
 fi
+# MV_BENCH_POSTFIX="name=value ..." sets Postfix parameters for this run only (experiments with the server's own limits).
+if [ -n "${MV_BENCH_POSTFIX:-}" ]; then
+  for kv in $MV_BENCH_POSTFIX; do postconf -c "$REALMAIL_DIR/postfix" -e "$kv"; done
+  postfix -c "$REALMAIL_DIR/postfix" reload >/dev/null 2>&1 || true
+fi
 # 2 000 IDLE-ing mailboxes need more inotify instances than Linux's default 128 (Dovecot polls otherwise).
 sysctl -qw fs.inotify.max_user_instances=4096 2>/dev/null || echo "note: cannot raise fs.inotify.max_user_instances; Dovecot may poll"
 # The Sieve comparison: what a mail administrator would set up instead of Meldingsvakt.

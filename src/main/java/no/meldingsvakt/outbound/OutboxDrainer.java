@@ -188,13 +188,14 @@ public final class OutboxDrainer {
 
     /** Sends one organisation's (or the fallback's) due mail in order; stops at the first transient failure. */
     private int drainRoute(List<OutboxItem> items) {
-        int delivered = 0;
         List<Long> left = new ArrayList<>(items.stream().map(OutboxItem::id).toList());
+        // Marked in one store transaction when the route is done: each accepted mail is in the journal meanwhile.
+        List<Long> sent = new ArrayList<>();
         try {
             for (List<OutboxItem> group : groups(items)) {
                 // Once handed to SMTP a mail keeps its claim whatever happens next: released, it could be sent again unflagged.
                 group.forEach(i -> left.remove(i.id()));
-                int outcome = send(group);
+                int outcome = send(group, sent);
                 if (outcome == NOT_TRIED) {
                     left.addAll(0, group.stream().map(OutboxItem::id).toList());
                     break;
@@ -202,12 +203,12 @@ public final class OutboxDrainer {
                 if (outcome == RETRY) {
                     break;
                 }
-                delivered += outcome;
             }
         } finally {
             store.outbox().release(instance, left);
+            store.outbox().markSent(sent);
         }
-        return delivered;
+        return sent.size();
     }
 
     /** Most recipients of one transaction: RFC 5321 obliges servers to take 100. */
@@ -242,7 +243,7 @@ public final class OutboxDrainer {
      * when it failed and its route now waits, {@link #NOT_TRIED} when the route was already waiting
      * (or the drainer stops).
      */
-    private int send(List<OutboxItem> group) {
+    private int send(List<OutboxItem> group, List<Long> sent) {
         if (!running && thread != null) {
             return NOT_TRIED;
         }
@@ -276,17 +277,17 @@ public final class OutboxDrainer {
             ids.forEach(id -> store.outbox().markRetry(id, next, e.toString()));
             return RETRY;
         }
-        // Accepted by the server: journal first (microseconds, survives a kill), then the store.
+        // Accepted by the server: journal first (microseconds, survives a kill), then the store (by the caller).
         // A store failure propagates, so the journal is kept and replayed on the next start.
-        List<Long> sent = delivered.stream().map(OutboxItem::id).toList();
-        sent.forEach(journal::record);
-        store.outbox().markSent(sent);
+        List<Long> accepted = delivered.stream().map(OutboxItem::id).toList();
+        accepted.forEach(journal::record);
+        sent.addAll(accepted);
         if (first.via().equals(OutgoingMail.VIA_ORG)) {
             health.smtpSucceeded(first.org());
         }
         failures.remove(route);
         pausedUntil.remove(route);
-        return sent.size();
+        return accepted.size();
     }
 
     /**

@@ -61,6 +61,14 @@ public final class Benchmark {
             b.burst(1000, 50);
             return;
         }
+        if (only.startsWith("firstuse:")) {
+            b.firstUse(Integer.parseInt(only.substring(9)));
+            return;
+        }
+        if (only.equals("serverburst")) {
+            b.serverBurst(1000, 50);
+            return;
+        }
         if (only.equals("latency")) {
             summary("floor", b.idleFloor(20));
             b.latency(100);
@@ -355,6 +363,55 @@ public final class Benchmark {
         return rate;
     }
 
+    /**
+     * The mail servers' own ceiling for a burst: the same 1 000 notices submitted, and for each the
+     * mail Meldingsvakt would send (one copy to both staff in one transaction, a receipt), submitted
+     * by this JVM with no Meldingsvakt running, until every message sits in its Maildir.
+     */
+    private double serverBurst(int notices, int mailboxes) throws Exception {
+        int before1 = count("staff1@bench.test");
+        int before2 = count("staff2@bench.test");
+        int beforeP = count("partner@bench.test");
+        String copy = "From: mv01@bench.test\r\nTo: undisclosed-recipients:;\r\nSubject: [Meldingsvakt] Feil i meldingsutveksling\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + "Varsel om feil i meldingsutveksling. Telefon 72 48 00 00.\r\n".repeat(60);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        long t0 = System.nanoTime();
+        for (int w = 0; w < 8; w++) {
+            int worker = w;
+            pool.submit(() -> {
+                Session s = smtpSession();
+                try (Transport t = s.getTransport("smtp")) {
+                    t.connect();
+                    for (int i = worker; i < notices; i += 8) {
+                        int mb = i % mailboxes + 1;
+                        send(t, s, "partner@bench.test", String.format("mv%02d@bench.test", mb), "Feil i meldingsutveksling " + i);
+                        MimeMessage m = new MimeMessage(s, new ByteArrayInputStream(copy.getBytes(StandardCharsets.UTF_8)));
+                        t.sendMessage(m, new Address[] {new InternetAddress("staff1@bench.test"), new InternetAddress("staff2@bench.test")});
+                        if (i % 20 == 0) {
+                            send(t, s, "mv01@bench.test", "partner@bench.test", "Kvittering");
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.MINUTES);
+        double submitted = (System.nanoTime() - t0) / 1e9;
+        long end = System.nanoTime() + 600_000_000_000L;
+        while ((count("staff1@bench.test") - before1 < notices || count("staff2@bench.test") - before2 < notices
+                || count("partner@bench.test") - beforeP < notices / 20) && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double rate = notices / seconds;
+        System.out.printf(Locale.ROOT, "server ceiling: %d notices and their %d copies and %d receipts through Postfix + Dovecot alone (submitted in %.1f s),"
+                + " all delivered in %.1f s: %.0f notices/s%n", notices, notices, notices / 20, submitted, seconds, rate);
+        return rate;
+    }
+
     /** What n watched mailboxes cost. */
     record Scale(int mailboxes, double heapMb, double rssMb, int threads, double idleCpu, double watchedSeconds) {}
 
@@ -395,6 +452,19 @@ public final class Benchmark {
                 + " CPU while idle %.1f %% of one core%n", n, watched, heap, threads, rss, cpu);
         System.out.println("scale: " + n + " mailboxes: threads by name: " + names);
         return new Scale(n, heap, rss, threads, cpu, watched);
+    }
+
+    /** Whether a mailbox's first notice is slower than its second: the same 20 mailboxes of n, twice over. */
+    private void firstUse(int n) throws Exception {
+        List<String> orgs = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            orgs.add(plainOrg(i, "scale.test", "mb"));
+        }
+        Process service = startService("firstuse-" + n, orgs);
+        Thread.sleep(20_000);
+        summary("first notice to each of 20 mailboxes of " + n, notices(n, 20));
+        summary("second notice to each of the same 20", notices(n, 20));
+        stop(service);
     }
 
     /** Notices to mailboxes spread over the n watched ones, each until both staff copies are delivered. */
