@@ -30,6 +30,10 @@ public record ServerConfig(String host, int port, Security security, Optional<St
         props.setProperty(p + "writetimeout", Long.toString(timeout.toMillis()));
         // Without a shared executor Angus starts a timer thread for every connection's write timeout.
         props.put(p + "executor.writetimeout", WriteTimeouts.EXECUTOR);
+        if (security != Security.TLS) {
+            // Implicit TLS builds its socket inside Angus, which offers no such hook for it.
+            props.put(p + "socketFactory", NoDelaySockets.FACTORY);
+        }
         if (security == Security.STARTTLS) {
             props.setProperty(p + "starttls.enable", "true");
             props.setProperty(p + "starttls.required", "true");

@@ -61,6 +61,10 @@ public final class Benchmark {
             b.burst(1000, 50);
             return;
         }
+        if (only.equals("smtpconnect")) {
+            b.smtpConnect(20);
+            return;
+        }
         if (only.startsWith("firstuse:")) {
             b.firstUse(Integer.parseInt(only.substring(9)));
             return;
@@ -452,6 +456,96 @@ public final class Benchmark {
                 + " CPU while idle %.1f %% of one core%n", n, watched, heap, threads, rss, cpu);
         System.out.println("scale: " + n + " mailboxes: threads by name: " + names);
         return new Scale(n, heap, rss, threads, cpu, watched);
+    }
+
+    /** What a new SMTP connection costs, as the service opens one per organisation: Session, connect (STARTTLS, AUTH), one mail. */
+    private void smtpConnect(int n) throws Exception {
+        for (int round = 0; round < 3; round++) {
+            double[] session = new double[n];
+            double[] connect = new double[n];
+            double[] send = new double[n];
+            for (int i = 0; i < n; i++) {
+                String user = String.format("mb%04d@scale.test", i + 1);
+                long t0 = System.nanoTime();
+                Properties p = new Properties();
+                p.setProperty("mail.smtp.host", "127.0.0.1");
+                p.setProperty("mail.smtp.port", Integer.toString(port("submission")));
+                p.setProperty("mail.smtp.starttls.enable", "true");
+                p.setProperty("mail.smtp.starttls.required", "true");
+                p.setProperty("mail.smtp.ssl.trust", "127.0.0.1");
+                p.setProperty("mail.smtp.auth", "true");
+                if (round == 2) {
+                    p.put("mail.smtp.socketFactory", new javax.net.SocketFactory() {
+                        @Override
+                        public java.net.Socket createSocket() throws java.io.IOException {
+                            java.net.Socket sock = new java.net.Socket();
+                            sock.setTcpNoDelay(true);
+                            return sock;
+                        }
+
+                        @Override
+                        public java.net.Socket createSocket(String h, int pt) throws java.io.IOException {
+                            throw new UnsupportedOperationException();
+                        }
+
+                        @Override
+                        public java.net.Socket createSocket(String h, int pt, java.net.InetAddress la, int lp) {
+                            throw new UnsupportedOperationException();
+                        }
+
+                        @Override
+                        public java.net.Socket createSocket(java.net.InetAddress h, int pt) {
+                            throw new UnsupportedOperationException();
+                        }
+
+                        @Override
+                        public java.net.Socket createSocket(java.net.InetAddress h, int pt, java.net.InetAddress la, int lp) {
+                            throw new UnsupportedOperationException();
+                        }
+                    });
+                }
+                Session s = Session.getInstance(p);
+                Transport t = s.getTransport("smtp");
+                long t1 = System.nanoTime();
+                t.connect("127.0.0.1", port("submission"), user, PW);
+                long t2 = System.nanoTime();
+                send(t, s, user, "staff3@bench.test", "probe");
+                long t3 = System.nanoTime();
+                t.close();
+                session[i] = (t1 - t0) / 1e6;
+                connect[i] = (t2 - t1) / 1e6;
+                send[i] = (t3 - t2) / 1e6;
+            }
+            if (round == 2) {
+                Properties p = new Properties();
+                p.setProperty("mail.smtp.starttls.enable", "true");
+                p.setProperty("mail.smtp.starttls.required", "true");
+                p.setProperty("mail.smtp.ssl.trust", "127.0.0.1");
+                p.setProperty("mail.smtp.auth", "true");
+                Session s = Session.getInstance(p);
+                s.setDebug(true);
+                long start = System.nanoTime();
+                s.setDebugOut(new java.io.PrintStream(new java.io.OutputStream() {
+                    private final StringBuilder line = new StringBuilder();
+
+                    @Override
+                    public void write(int b) {
+                        if (b == '\n') {
+                            System.out.printf(Locale.ROOT, "%7.1f ms %s%n", (System.nanoTime() - start) / 1e6, line);
+                            line.setLength(0);
+                        } else {
+                            line.append((char) b);
+                        }
+                    }
+                }, true));
+                Transport t = s.getTransport("smtp");
+                t.connect("127.0.0.1", port("submission"), "mb0001@scale.test", PW);
+                t.close();
+            }
+            summary("smtp round " + round + ": Session + getTransport", session);
+            summary("smtp round " + round + ": connect (EHLO, STARTTLS, EHLO, AUTH)", connect);
+            summary("smtp round " + round + ": one mail on it", send);
+        }
     }
 
     /** Whether a mailbox's first notice is slower than its second: the same 20 mailboxes of n, twice over. */

@@ -1,0 +1,50 @@
+package no.meldingsvakt.config;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import javax.net.SocketFactory;
+
+/**
+ * Sockets with Nagle's algorithm off, for every plain and STARTTLS connection to a mail server.
+ * IMAP and SMTP are short commands waiting for short answers; with Nagle on, a command written
+ * while the previous segment waits for the peer's delayed ACK sits there for up to 40 ms. Measured
+ * on realmail: a new SMTP connection (EHLO, STARTTLS, EHLO, AUTH) took 95 ms with Nagle on, 12 ms
+ * with it off — and a notice to a mailbox whose SMTP connection had closed waited for that.
+ * Angus asks only for an unconnected socket and connects it itself (with its timeouts).
+ */
+final class NoDelaySockets extends SocketFactory {
+    static final NoDelaySockets FACTORY = new NoDelaySockets();
+
+    private NoDelaySockets() {}
+
+    @Override
+    public Socket createSocket() throws IOException {
+        return noDelay(new Socket());
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+        return noDelay(new Socket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+        return noDelay(new Socket(host, port, localHost, localPort));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+        return noDelay(new Socket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+        return noDelay(new Socket(address, port, localAddress, localPort));
+    }
+
+    private static Socket noDelay(Socket s) throws IOException {
+        s.setTcpNoDelay(true);
+        return s;
+    }
+}
