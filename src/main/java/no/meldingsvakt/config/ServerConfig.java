@@ -30,10 +30,9 @@ public record ServerConfig(String host, int port, Security security, Optional<St
         props.setProperty(p + "writetimeout", Long.toString(timeout.toMillis()));
         // Without a shared executor Angus starts a timer thread for every connection's write timeout.
         props.put(p + "executor.writetimeout", WriteTimeouts.EXECUTOR);
-        if (security != Security.TLS) {
-            // Implicit TLS builds its socket inside Angus, which offers no such hook for it.
-            props.put(p + "socketFactory", NoDelaySockets.FACTORY);
-        }
+        // Angus connects this plain socket and then, for implicit TLS, wraps it (honouring ssl.trust);
+        // only a private CA's ssl.socketFactory below takes the place of it.
+        props.put(p + "socketFactory", NoDelaySockets.FACTORY);
         if (security == Security.STARTTLS) {
             props.setProperty(p + "starttls.enable", "true");
             props.setProperty(p + "starttls.required", "true");

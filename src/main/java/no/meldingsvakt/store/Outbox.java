@@ -29,7 +29,7 @@ public final class Outbox {
         int added = Sql.update(c, "INSERT INTO outbox(org, kind, dedupe_key, case_ref, message_id, envelope_from, recipients, raw, status,"
                         + " next_attempt_at, created_at, via, body_key) VALUES (?,?,?,?,?,?,?,?,'pending',?,?,?,?) ON CONFLICT DO NOTHING",
                 org, m.kind(), m.dedupeKey(), m.caseRef().orElse(null), m.messageId(), m.envelopeFrom(),
-                String.join(",", m.recipients()), m.sharedBody().isPresent() ? null : m.raw(), nowMillis, now, m.via(),
+                String.join(",", m.recipients()), m.sharedBody().isPresent() ? Sql.NO_BYTES : m.raw(), nowMillis, now, m.via(),
                 m.sharedBody().orElse(null));
         if (added > 0 && m.sharedBody().isPresent()) {
             // Only with a row that needs it: a body stored for rows that already existed would never be dropped.

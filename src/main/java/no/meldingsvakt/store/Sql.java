@@ -57,11 +57,16 @@ final class Sql {
         }
     }
 
+    /** A NULL for a binary column: PostgreSQL refuses the text-typed NULL there. */
+    static final Object NO_BYTES = new Object();
+
     static void bind(PreparedStatement s, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
-            if (a == null) {
-                // PostgreSQL wants a type even for NULL; every nullable column here is text.
+            if (a == NO_BYTES) {
+                s.setNull(i + 1, java.sql.Types.BINARY);
+            } else if (a == null) {
+                // PostgreSQL wants a type even for NULL; every other nullable column here is text.
                 s.setNull(i + 1, java.sql.Types.VARCHAR);
             } else {
                 s.setObject(i + 1, a);
