@@ -51,6 +51,20 @@ public final class MeldingsvaktService implements AutoCloseable {
         return new MeldingsvaktService(injector, config);
     }
 
+    private void warmUp(Templates templates) {
+        if (config.organisations().isEmpty()) {
+            return;
+        }
+        no.meldingsvakt.config.OrganisationConfig first = config.organisations().get(0);
+        try {
+            Duration took = Warmup.run(first, templates.forOrganisation(first), injector.getInstance(no.meldingsvakt.outbound.MailFactory.class),
+                    injector.getInstance(Clock.class));
+            LOG.info("warmed up (parser, classifier, calendar, templates) in {} ms", took.toMillis());
+        } catch (Exception | LinkageError e) {
+            LOG.warn("warm-up failed; the first notice will be slower: {}", e.toString());
+        }
+    }
+
     /**
      * Opens the store, checks every organisation's templates, then starts delivering, takes the
      * leases of the mailboxes no other instance watches, and starts the scheduled jobs.
@@ -69,6 +83,7 @@ public final class MeldingsvaktService implements AutoCloseable {
         config.organisations().stream().filter(o -> o.trust().none()).forEach(o -> LOG.warn("mailbox {}: trust: none: From lines are"
                 + " believed, so a stranger can forge a sender; set trust.authserv_ids (README, Security)", o.id()));
         ServiceSettings settings = injector.getInstance(ServiceSettings.class);
+        warmUp(templates);
         scheduler = new Scheduler(4);
         drainer = injector.getInstance(OutboxDrainer.class);
         drainer.start();
