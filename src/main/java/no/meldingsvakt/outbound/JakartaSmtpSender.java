@@ -26,7 +26,9 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 /**
  * Sends over each organisation's own SMTP server, keeping one connection per organisation open
- * between mails. The stored bytes go out unchanged, so the Message-ID is the one recorded.
+ * between mails while it is in use (a burst reuses it) and closing it once idle, since many
+ * organisations often share one relay with a limited number of sessions (Postfix: 100). The stored
+ * bytes go out unchanged, so the Message-ID is the one recorded.
  */
 public final class JakartaSmtpSender implements SmtpSender {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -35,6 +37,8 @@ public final class JakartaSmtpSender implements SmtpSender {
     private final Map<String, Transport> open = new ConcurrentHashMap<>();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    /** When each open connection last carried a mail (System.nanoTime). */
+    private final Map<String, Long> lastUsed = new ConcurrentHashMap<>();
 
     private final java.util.Optional<FallbackSmtp> fallback;
 
@@ -52,6 +56,33 @@ public final class JakartaSmtpSender implements SmtpSender {
         synchronized (locks.computeIfAbsent(e.key(), k -> new Object())) {
             sendVia(e, envelopeFrom, recipients, raw);
         }
+    }
+
+    @Override
+    public void closeIdle(Duration idle) {
+        long now = System.nanoTime();
+        for (String key : List.copyOf(open.keySet())) {
+            Long used = lastUsed.get(key);
+            if (used != null && now - used > idle.toNanos()) {
+                synchronized (locks.computeIfAbsent(endpointOf(key), k -> new Object())) {
+                    // Looked at again under the lock: a send may have used it meanwhile.
+                    Long again = lastUsed.get(key);
+                    if (again != null && System.nanoTime() - again > idle.toNanos()) {
+                        close(key);
+                    }
+                }
+            }
+        }
+    }
+
+    /** How many connections are open (tests). */
+    int openConnections() {
+        return open.size();
+    }
+
+    /** The lock key of a connection key (a connection for SMTPUTF8 mail shares its endpoint's lock). */
+    private static String endpointOf(String key) {
+        return key.endsWith("#utf8") ? key.substring(0, key.length() - 5) : key;
     }
 
     private void sendVia(Endpoint plain, String envelopeFrom, List<String> recipients, byte[] raw) throws MessagingException {
@@ -84,6 +115,7 @@ public final class JakartaSmtpSender implements SmtpSender {
         }
         try {
             t.sendMessage(message, to);
+            lastUsed.put(e.key(), System.nanoTime());
         } catch (SendFailedException ex) {
             close(e.key());
             if (ex.getValidSentAddresses() != null && ex.getValidSentAddresses().length > 0) {
@@ -158,6 +190,7 @@ public final class JakartaSmtpSender implements SmtpSender {
             throw new AuthenticationFailedException(ex.getMessage());
         }
         open.put(e.key(), t);
+        lastUsed.put(e.key(), System.nanoTime());
         return t;
     }
 
@@ -180,6 +213,7 @@ public final class JakartaSmtpSender implements SmtpSender {
     }
 
     private void close(String org) {
+        lastUsed.remove(org);
         Transport t = open.remove(org);
         if (t != null) {
             try {

@@ -115,11 +115,15 @@ public final class OutboxDrainer {
         }
     }
 
+    /** An SMTP connection unused this long is closed; a burst keeps it busy, a quiet day does not hold the relay's sessions. */
+    static final Duration SMTP_IDLE = Duration.ofSeconds(30);
+
     private void loop() {
         while (running) {
             int sent = 0;
             try {
                 sent = drainOnce();
+                sender.closeIdle(SMTP_IDLE);
             } catch (RuntimeException e) {
                 LOG.error("outbox pass failed; retrying in a second", e);
             }

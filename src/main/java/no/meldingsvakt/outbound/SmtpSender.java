@@ -15,6 +15,9 @@ public interface SmtpSender {
     /** Drops cached connections, e.g. at shutdown. */
     default void close() {}
 
+    /** Drops connections unused for {@code idle}: a shared relay has a limited number of sessions for all organisations. */
+    default void closeIdle(java.time.Duration idle) {}
+
     /**
      * The server took the mail for some recipients and not for others: {@code refused} were refused
      * for good (5xx), {@code deferred} should be tried again; everyone else has it.
