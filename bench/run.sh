@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Benchmark against the real Dovecot + Postfix: end-to-end latency (with the IDLE-signal floor and a
-# Sieve redirect beside it), a 1 000-notice burst over 50 mailboxes, and memory/threads/CPU at
-# 1, 100 and 400 watched mailboxes. Needs root (starts realmail). Prints its summary last.
-#   bench/run.sh            full run (about 6 minutes)
+# Sieve redirect beside it), a 1 000-notice burst over 50 mailboxes, and memory/threads/CPU/time to
+# watch and a notice's latency at 1, 100, 400 and 2 000 watched mailboxes. Needs root (starts
+# realmail). Prints its summary last.
+#   bench/run.sh            full run (about 20 minutes)
 #   bench/run.sh --quick    fewer samples, scale up to 100 mailboxes
 #   bench/run.sh --store postgresql [--quick]   the same on the PostgreSQL store (starts one with .ci/postgres-start.sh)
+# One part alone (for profiling; MV_BENCH_JFR=1 records the service, MV_BENCH_JFC=<file.jfc> picks the settings):
+#   MV_BENCH_ONLY=burst | latency | scale:N | firstuse:N | serverburst | smtpconnect | idlemanager:N
 set -euo pipefail
 cd "$(dirname "$0")/.."
 store_prop=()
