@@ -31,7 +31,7 @@ public record ServerConfig(String host, int port, Security security, Optional<St
         // Without a shared executor Angus starts a timer thread for every connection's write timeout.
         props.put(p + "executor.writetimeout", WriteTimeouts.EXECUTOR);
         // Angus connects this plain socket and then, for implicit TLS, wraps it (honouring ssl.trust);
-        // only a private CA's ssl.socketFactory below takes the place of it.
+        // a private CA's ssl.socketFactory below takes its place there, and turns Nagle off too.
         props.put(p + "socketFactory", NoDelaySockets.FACTORY);
         if (security == Security.STARTTLS) {
             props.setProperty(p + "starttls.enable", "true");
@@ -42,7 +42,7 @@ public record ServerConfig(String host, int port, Security security, Optional<St
         }
         sslTrust.ifPresent(t -> props.setProperty(p + "ssl.trust", t));
         if (security != Security.PLAIN && caFile.isPresent()) {
-            props.put(p + "ssl.socketFactory", PrivateCa.socketFactory(caFile.get()));
+            props.put(p + "ssl.socketFactory", NoDelaySockets.over(PrivateCa.socketFactory(caFile.get())));
         }
         return props;
     }

@@ -218,7 +218,10 @@ public final class OutboxDrainer {
     /** Most recipients of one transaction: RFC 5321 obliges servers to take 100. */
     static final int MAX_RECIPIENTS = 50;
 
-    /** Neighbouring mails with the same stored body (one notice's copies to several staff) go in one SMTP transaction. */
+    /**
+     * Mails of this batch with the same stored body (one notice's copies to several staff) go in one
+     * SMTP transaction, placed where the first of them was.
+     */
     static List<List<OutboxItem>> groups(List<OutboxItem> items) {
         Map<String, List<OutboxItem>> shared = new LinkedHashMap<>();
         List<List<OutboxItem>> out = new ArrayList<>();
