@@ -79,7 +79,7 @@ public final class OutboxDrainer {
             store.outbox().markPossibleDuplicate(id);
         }
         List<Long> handedOver = journal.pending();
-        handedOver.forEach(store.outbox()::markSent);
+        store.outbox().markSent(handedOver);
         if (!handedOver.isEmpty()) {
             LOG.info("marked {} mail(s) sent that the previous run delivered just before it stopped", handedOver.size());
         }
@@ -153,7 +153,7 @@ public final class OutboxDrainer {
         // A pass that failed after SMTP accepted a mail (the store away at that moment) left it in the journal: record it now, never resend.
         List<Long> accepted = journal.pending();
         if (!accepted.isEmpty()) {
-            accepted.forEach(store.outbox()::markSent);
+            store.outbox().markSent(accepted);
             journal.clear();
         }
         Map<String, List<OutboxItem>> byRoute = new LinkedHashMap<>();

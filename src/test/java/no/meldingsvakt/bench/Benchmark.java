@@ -324,6 +324,39 @@ public final class Benchmark {
         return out;
     }
 
+    /** What a burst sends after each notice, on the same submission connection. */
+    private interface AfterNotice {
+        void send(Transport t, Session s, int notice) throws Exception;
+    }
+
+    /**
+     * Submits the burst's notices to {@code mailboxes} mailboxes over eight connections at once,
+     * each followed by {@code after}; returns the seconds it took.
+     */
+    private double submit(int notices, int mailboxes, AfterNotice after) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        long t0 = System.nanoTime();
+        for (int w = 0; w < 8; w++) {
+            int worker = w;
+            pool.submit(() -> {
+                Session s = smtpSession();
+                try (Transport t = s.getTransport("smtp")) {
+                    t.connect();
+                    for (int i = worker; i < notices; i += 8) {
+                        send(t, s, "partner@bench.test", String.format("mv%02d@bench.test", i % mailboxes + 1), "Feil i meldingsutveksling " + i);
+                        after.send(t, s, i);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(10, TimeUnit.MINUTES);
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
     /** Many notices over many mailboxes at once: notices per second until all copies are delivered. */
     private double burst(int notices, int mailboxes) throws Exception {
         List<String> orgs = new ArrayList<>();
@@ -334,27 +367,8 @@ public final class Benchmark {
         Thread.sleep(2000);
         int before1 = count("staff1@bench.test");
         int before2 = count("staff2@bench.test");
-        ExecutorService pool = Executors.newFixedThreadPool(8);
         long t0 = System.nanoTime();
-        for (int w = 0; w < 8; w++) {
-            int worker = w;
-            pool.submit(() -> {
-                Session s = smtpSession();
-                try (Transport t = s.getTransport("smtp")) {
-                    t.connect();
-                    for (int i = worker; i < notices; i += 8) {
-                        int mb = i % mailboxes + 1;
-                        send(t, s, "partner@bench.test", String.format("mv%02d@bench.test", mb), "Feil i meldingsutveksling " + i);
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                return null;
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(10, TimeUnit.MINUTES);
-        double submitted = (System.nanoTime() - t0) / 1e9;
+        double submitted = submit(notices, mailboxes, (t, s, i) -> { });
         long end = System.nanoTime() + 600_000_000_000L;
         while ((count("staff1@bench.test") - before1 < notices || count("staff2@bench.test") - before2 < notices) && System.nanoTime() < end) {
             Thread.sleep(20);
@@ -378,32 +392,15 @@ public final class Benchmark {
         int beforeP = count("partner@bench.test");
         String copy = "From: mv01@bench.test\r\nTo: undisclosed-recipients:;\r\nSubject: [Meldingsvakt] Feil i meldingsutveksling\r\n"
                 + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + "Varsel om feil i meldingsutveksling. Telefon 72 48 00 00.\r\n".repeat(60);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        byte[] copyBytes = copy.getBytes(StandardCharsets.UTF_8);
         long t0 = System.nanoTime();
-        for (int w = 0; w < 8; w++) {
-            int worker = w;
-            pool.submit(() -> {
-                Session s = smtpSession();
-                try (Transport t = s.getTransport("smtp")) {
-                    t.connect();
-                    for (int i = worker; i < notices; i += 8) {
-                        int mb = i % mailboxes + 1;
-                        send(t, s, "partner@bench.test", String.format("mv%02d@bench.test", mb), "Feil i meldingsutveksling " + i);
-                        MimeMessage m = new MimeMessage(s, new ByteArrayInputStream(copy.getBytes(StandardCharsets.UTF_8)));
-                        t.sendMessage(m, new Address[] {new InternetAddress("staff1@bench.test"), new InternetAddress("staff2@bench.test")});
-                        if (i % 20 == 0) {
-                            send(t, s, "mv01@bench.test", "partner@bench.test", "Kvittering");
-                        }
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                return null;
-            });
-        }
-        pool.shutdown();
-        pool.awaitTermination(10, TimeUnit.MINUTES);
-        double submitted = (System.nanoTime() - t0) / 1e9;
+        double submitted = submit(notices, mailboxes, (t, s, i) -> {
+            MimeMessage m = new MimeMessage(s, new ByteArrayInputStream(copyBytes));
+            t.sendMessage(m, new Address[] {new InternetAddress("staff1@bench.test"), new InternetAddress("staff2@bench.test")});
+            if (i % 20 == 0) {
+                send(t, s, "mv01@bench.test", "partner@bench.test", "Kvittering");
+            }
+        });
         long end = System.nanoTime() + 600_000_000_000L;
         while ((count("staff1@bench.test") - before1 < notices || count("staff2@bench.test") - before2 < notices
                 || count("partner@bench.test") - beforeP < notices / 20) && System.nanoTime() < end) {
@@ -458,51 +455,25 @@ public final class Benchmark {
         return new Scale(n, heap, rss, threads, cpu, watched);
     }
 
-    /** What a new SMTP connection costs, as the service opens one per organisation: Session, connect (STARTTLS, AUTH), one mail. */
+    /**
+     * What a new SMTP connection costs, opened with the service's own properties (Nagle off), and
+     * the same without the socket factory (Nagle on): Session, connect (EHLO, STARTTLS, EHLO, AUTH),
+     * one mail. Then one connection traced with timestamps, to show where a slow one waits.
+     */
     private void smtpConnect(int n) throws Exception {
-        for (int round = 0; round < 3; round++) {
+        no.meldingsvakt.config.ServerConfig server = new no.meldingsvakt.config.ServerConfig("127.0.0.1", port("submission"),
+                no.meldingsvakt.config.Security.STARTTLS, java.util.Optional.of("127.0.0.1"));
+        for (boolean nagleOff : new boolean[] {false, true}) {
             double[] session = new double[n];
             double[] connect = new double[n];
             double[] send = new double[n];
             for (int i = 0; i < n; i++) {
                 String user = String.format("mb%04d@scale.test", i + 1);
                 long t0 = System.nanoTime();
-                Properties p = new Properties();
-                p.setProperty("mail.smtp.host", "127.0.0.1");
-                p.setProperty("mail.smtp.port", Integer.toString(port("submission")));
-                p.setProperty("mail.smtp.starttls.enable", "true");
-                p.setProperty("mail.smtp.starttls.required", "true");
-                p.setProperty("mail.smtp.ssl.trust", "127.0.0.1");
+                Properties p = server.mailProperties("smtp", java.time.Duration.ofSeconds(30));
                 p.setProperty("mail.smtp.auth", "true");
-                if (round == 2) {
-                    p.put("mail.smtp.socketFactory", new javax.net.SocketFactory() {
-                        @Override
-                        public java.net.Socket createSocket() throws java.io.IOException {
-                            java.net.Socket sock = new java.net.Socket();
-                            sock.setTcpNoDelay(true);
-                            return sock;
-                        }
-
-                        @Override
-                        public java.net.Socket createSocket(String h, int pt) throws java.io.IOException {
-                            throw new UnsupportedOperationException();
-                        }
-
-                        @Override
-                        public java.net.Socket createSocket(String h, int pt, java.net.InetAddress la, int lp) {
-                            throw new UnsupportedOperationException();
-                        }
-
-                        @Override
-                        public java.net.Socket createSocket(java.net.InetAddress h, int pt) {
-                            throw new UnsupportedOperationException();
-                        }
-
-                        @Override
-                        public java.net.Socket createSocket(java.net.InetAddress h, int pt, java.net.InetAddress la, int lp) {
-                            throw new UnsupportedOperationException();
-                        }
-                    });
+                if (!nagleOff) {
+                    p.remove("mail.smtp.socketFactory");
                 }
                 Session s = Session.getInstance(p);
                 Transport t = s.getTransport("smtp");
@@ -516,35 +487,32 @@ public final class Benchmark {
                 connect[i] = (t2 - t1) / 1e6;
                 send[i] = (t3 - t2) / 1e6;
             }
-            if (round == 2) {
-                Properties p = new Properties();
-                p.setProperty("mail.smtp.starttls.enable", "true");
-                p.setProperty("mail.smtp.starttls.required", "true");
-                p.setProperty("mail.smtp.ssl.trust", "127.0.0.1");
-                p.setProperty("mail.smtp.auth", "true");
-                Session s = Session.getInstance(p);
-                s.setDebug(true);
-                long start = System.nanoTime();
-                s.setDebugOut(new java.io.PrintStream(new java.io.OutputStream() {
-                    private final StringBuilder line = new StringBuilder();
+            String round = nagleOff ? "smtp, Nagle off (as the service): " : "smtp, Nagle on: ";
+            summary(round + "Session + getTransport", session);
+            summary(round + "connect (EHLO, STARTTLS, EHLO, AUTH)", connect);
+            summary(round + "one mail on it", send);
+        }
+        Properties p = server.mailProperties("smtp", java.time.Duration.ofSeconds(30));
+        p.setProperty("mail.smtp.auth", "true");
+        p.remove("mail.smtp.socketFactory");
+        Session s = Session.getInstance(p);
+        s.setDebug(true);
+        long start = System.nanoTime();
+        s.setDebugOut(new java.io.PrintStream(new java.io.OutputStream() {
+            private final StringBuilder line = new StringBuilder();
 
-                    @Override
-                    public void write(int b) {
-                        if (b == '\n') {
-                            System.out.printf(Locale.ROOT, "%7.1f ms %s%n", (System.nanoTime() - start) / 1e6, line);
-                            line.setLength(0);
-                        } else {
-                            line.append((char) b);
-                        }
-                    }
-                }, true));
-                Transport t = s.getTransport("smtp");
-                t.connect("127.0.0.1", port("submission"), "mb0001@scale.test", PW);
-                t.close();
+            @Override
+            public void write(int b) {
+                if (b == '\n') {
+                    System.out.printf(Locale.ROOT, "%7.1f ms %s%n", (System.nanoTime() - start) / 1e6, line);
+                    line.setLength(0);
+                } else {
+                    line.append((char) b);
+                }
             }
-            summary("smtp round " + round + ": Session + getTransport", session);
-            summary("smtp round " + round + ": connect (EHLO, STARTTLS, EHLO, AUTH)", connect);
-            summary("smtp round " + round + ": one mail on it", send);
+        }, true));
+        try (Transport t = s.getTransport("smtp")) {
+            t.connect("127.0.0.1", port("submission"), "mb0001@scale.test", PW);
         }
     }
 
