@@ -7,7 +7,8 @@
 #   bench/run.sh --quick    fewer samples, scale up to 100 mailboxes
 #   bench/run.sh --store postgresql [--quick]   the same on the PostgreSQL store (starts one with .ci/postgres-start.sh)
 # One part alone (for profiling; MV_BENCH_JFR=1 records the service, MV_BENCH_JFC=<file.jfc> picks the settings):
-#   MV_BENCH_ONLY=burst | latency | scale:N | firstuse:N | serverburst | smtpconnect | idlemanager:N
+#   MV_BENCH_ONLY=burst[:rounds] | latency | scale:N | firstuse:N | serverburst | smtpconnect | idlemanager:N
+#   MV_BENCH_JVM="-XX:... ..." adds JVM options to the service (e.g. -XX:TieredStopAtLevel=1, -XX:+PrintCompilation)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 store_prop=()

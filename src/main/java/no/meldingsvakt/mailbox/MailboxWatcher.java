@@ -68,13 +68,13 @@ public final class MailboxWatcher {
     private volatile long lastCommand = System.nanoTime();
 
     public MailboxWatcher(OrganisationConfig org, Credentials credentials, Health health, NoticePipeline pipeline, Store store,
-            Committed committed, Clock clock, WatcherSettings settings, WatcherPool pool) {
+            IntakeEvents events, Clock clock, WatcherSettings settings, WatcherPool pool) {
         this.pool = pool;
         this.org = org;
         this.credentials = credentials;
         this.health = health;
         this.messages = store.messages();
-        this.handler = new MessageHandler(org, pipeline, store.messages(), committed, clock, settings);
+        this.handler = new MessageHandler(org, pipeline, store.messages(), events, clock, settings);
         this.clock = clock;
         this.settings = settings;
     }

@@ -33,18 +33,18 @@ final class MessageHandler {
     private final OrganisationConfig org;
     private final NoticePipeline pipeline;
     private final MessageLog messages;
-    private final Committed committed;
+    private final IntakeEvents events;
     private final Clock clock;
     private final WatcherSettings settings;
     private final Map<Long, Integer> attempts = new HashMap<>();
     /** When the handler started on the message in hand (0: idle); the keepalive vouches only for a handler that moves. */
     private volatile long busySince;
 
-    MessageHandler(OrganisationConfig org, NoticePipeline pipeline, MessageLog messages, Committed committed, Clock clock, WatcherSettings settings) {
+    MessageHandler(OrganisationConfig org, NoticePipeline pipeline, MessageLog messages, IntakeEvents events, Clock clock, WatcherSettings settings) {
         this.org = org;
         this.pipeline = pipeline;
         this.messages = messages;
-        this.committed = committed;
+        this.events = events;
         this.clock = clock;
         this.settings = settings;
     }
@@ -55,6 +55,7 @@ final class MessageHandler {
             marker.mark(f, uid, done.get());
             return;
         }
+        events.reading(org.id());
         long fetched = System.nanoTime();
         IMAPMessage m = (IMAPMessage) f.getMessageByUID(uid);
         if (m == null) {
@@ -72,7 +73,7 @@ final class MessageHandler {
             busySince = 0;
         }
         if (messages.record(intake)) {
-            committed.committed(intake, java.time.Duration.ofNanos(System.nanoTime() - fetched));
+            events.committed(intake, java.time.Duration.ofNanos(System.nanoTime() - fetched));
             LOG.info("mailbox {}: UID {} {} {} case={} mails={}{}", org.id(), uid, intake.status(), intake.category(),
                     intake.caseRef().orElse("-"), intake.mails().size(), intake.reason() == null ? "" : " (" + intake.reason() + ")");
         }
@@ -97,7 +98,7 @@ final class MessageHandler {
         Intake q = pipeline.quarantine(org, new Incoming(uidValidity, uid, clock.instant(), bytes, false, bytes.length),
                 "failed " + n + " times: " + e);
         if (messages.record(q)) {
-            committed.committed(q, java.time.Duration.ZERO);
+            events.committed(q, java.time.Duration.ZERO);
         }
         attempts.remove(uid);
         marker.mark(f, uid, Intake.MessageStatus.QUARANTINED);

@@ -23,6 +23,8 @@ import no.meldingsvakt.auth.Credentials;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends over each organisation's own SMTP server, keeping one connection per organisation open
@@ -31,6 +33,7 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
  * bytes go out unchanged, so the Message-ID is the one recorded.
  */
 public final class JakartaSmtpSender implements SmtpSender {
+    private static final Logger LOG = LoggerFactory.getLogger(JakartaSmtpSender.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final Map<String, OrganisationConfig> orgs;
     private final Map<String, Credentials> credentials;
@@ -55,6 +58,25 @@ public final class JakartaSmtpSender implements SmtpSender {
         // One connection per endpoint, used by one sender at a time; endpoints send in parallel.
         synchronized (locks.computeIfAbsent(e.key(), k -> new Object())) {
             sendVia(e, envelopeFrom, recipients, raw);
+        }
+    }
+
+    @Override
+    public void prepare(String org) {
+        OrganisationConfig o = orgs.get(org);
+        if (o == null) {
+            return;
+        }
+        Endpoint e = new Endpoint(org, o.smtp(), credentials.get(org));
+        synchronized (locks.computeIfAbsent(e.key(), k -> new Object())) {
+            if (open.containsKey(e.key())) {
+                return;
+            }
+            try {
+                transport(e, session(e, false, o.address()));
+            } catch (MessagingException | RuntimeException ex) {
+                LOG.debug("organisation {}: SMTP connection not opened ahead: {}", org, ex.toString());
+            }
         }
     }
 
@@ -89,20 +111,7 @@ public final class JakartaSmtpSender implements SmtpSender {
         // An address with a non-ASCII local part may only travel with SMTPUTF8 (RFC 6531); never raw to a server that does not offer it.
         boolean utf8 = !ascii(envelopeFrom) || recipients.stream().anyMatch(r -> !ascii(r));
         Endpoint e = utf8 ? new Endpoint(plain.key() + "#utf8", plain.server(), plain.credentials()) : plain;
-        Session session = sessions.computeIfAbsent(e.key(), k -> {
-            Properties props = e.server().mailProperties("smtp", TIMEOUT);
-            if (utf8) {
-                props.setProperty("mail.mime.allowutf8", "true");
-            }
-            props.setProperty("mail." + e.server().protocol("smtp") + ".auth", "true");
-            // A copy for several staff goes in one transaction: one refused address must not hold it back from the others.
-            props.setProperty("mail." + e.server().protocol("smtp") + ".sendpartial", "true");
-            props.setProperty("mail." + e.server().protocol("smtp") + ".from", envelopeFrom);
-            if (e.credentials().oauth2()) {
-                props.setProperty("mail." + e.server().protocol("smtp") + ".auth.mechanisms", "XOAUTH2");
-            }
-            return Session.getInstance(props);
-        });
+        Session session = session(e, utf8, envelopeFrom);
         MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
         Address[] to = new Address[recipients.size()];
         for (int i = 0; i < to.length; i++) {
@@ -129,6 +138,23 @@ public final class JakartaSmtpSender implements SmtpSender {
             close(e.key());
             throw ex;
         }
+    }
+
+    private Session session(Endpoint e, boolean utf8, String envelopeFrom) {
+        return sessions.computeIfAbsent(e.key(), k -> {
+            Properties props = e.server().mailProperties("smtp", TIMEOUT);
+            if (utf8) {
+                props.setProperty("mail.mime.allowutf8", "true");
+            }
+            props.setProperty("mail." + e.server().protocol("smtp") + ".auth", "true");
+            // A copy for several staff goes in one transaction: one refused address must not hold it back from the others.
+            props.setProperty("mail." + e.server().protocol("smtp") + ".sendpartial", "true");
+            props.setProperty("mail." + e.server().protocol("smtp") + ".from", envelopeFrom);
+            if (e.credentials().oauth2()) {
+                props.setProperty("mail." + e.server().protocol("smtp") + ".auth.mechanisms", "XOAUTH2");
+            }
+            return Session.getInstance(props);
+        });
     }
 
     /** Sent to some: the refused are those the server answered 5xx for, the rest of the unsent are tried again. */

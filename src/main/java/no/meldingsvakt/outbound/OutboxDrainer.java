@@ -45,6 +45,13 @@ public final class OutboxDrainer {
     private final Backoff backoff;
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
+    private final java.util.Set<String> preparing = ConcurrentHashMap.newKeySet();
+    /** Apart from the workers: a connect to a server that hangs must not hold up other organisations' mail. */
+    private final ExecutorService preparers = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "smtp-prepare");
+        t.setDaemon(true);
+        return t;
+    });
     private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
         Thread t = new Thread(r, "outbox-worker");
         t.setDaemon(true);
@@ -101,7 +108,31 @@ public final class OutboxDrainer {
             }
         }
         workers.shutdownNow();
+        preparers.shutdownNow();
         sender.close();
+    }
+
+    /**
+     * A watcher is reading a new message of {@code org}: its SMTP connection is opened on a worker
+     * meanwhile (at most one such task per organisation at a time; none while its route waits after
+     * a failure), so a first mail after a quiet spell does not wait for connect, STARTTLS and AUTH.
+     */
+    public void prepare(String org) {
+        Instant paused = pausedUntil.get(org + "/" + OutgoingMail.VIA_ORG);
+        if (!running || (paused != null && clock.instant().isBefore(paused)) || !preparing.add(org)) {
+            return;
+        }
+        try {
+            preparers.execute(() -> {
+                try {
+                    sender.prepare(org);
+                } finally {
+                    preparing.remove(org);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            preparing.remove(org);
+        }
     }
 
     /** Called after a commit queued mail, so it leaves at once instead of at the next tick. */

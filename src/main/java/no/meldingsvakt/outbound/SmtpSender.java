@@ -12,6 +12,13 @@ public interface SmtpSender {
      */
     void send(String org, String via, String envelopeFrom, java.util.List<String> recipients, byte[] raw) throws MessagingException;
 
+    /**
+     * Opens the organisation's own connection ahead of mail that is likely to follow, so the first
+     * mail after a quiet spell does not wait for connect, STARTTLS and AUTH. Never throws: a failure
+     * here is the next send's to report.
+     */
+    default void prepare(String org) {}
+
     /** Drops cached connections, e.g. at shutdown. */
     default void close() {}
 

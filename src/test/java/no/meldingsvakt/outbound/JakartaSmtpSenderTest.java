@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import no.meldingsvakt.auth.Credentials;
+import no.meldingsvakt.config.AppConfig;
+import no.meldingsvakt.config.ConfigLoader;
 import no.meldingsvakt.config.FallbackSmtp;
 import no.meldingsvakt.config.Secret;
 import no.meldingsvakt.config.Security;
@@ -45,5 +48,51 @@ class JakartaSmtpSenderTest {
                 sender.close();
             }
         }
+    }
+
+    @Test
+    void prepare_opens_the_connection_the_next_mail_goes_out_on() throws Exception {
+        try (MailServer mail = MailServer.start("vakt@kommune.test", "a@kommune.test")) {
+            JakartaSmtpSender sender = senderFor(mail.smtpPort());
+            try {
+                sender.prepare("kommune");
+                assertThat(sender.openConnections()).as("opened before any mail").isEqualTo(1);
+                sender.prepare("kommune");
+                sender.send("kommune", OutgoingMail.VIA_ORG, "vakt@kommune.test", List.of("a@kommune.test"), mail("første"));
+                assertThat(sender.openConnections()).as("the mail took the prepared connection").isEqualTo(1);
+                assertThat(mail.awaitInbox("a@kommune.test", 1, Duration.ofSeconds(5))).hasSize(1);
+            } finally {
+                sender.close();
+            }
+        }
+    }
+
+    @Test
+    void prepare_toward_a_server_that_is_down_neither_throws_nor_keeps_anything() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        JakartaSmtpSender sender = senderFor(closed);
+        sender.prepare("kommune");
+        sender.prepare("ukjent");
+        assertThat(sender.openConnections()).isZero();
+    }
+
+    private static JakartaSmtpSender senderFor(int smtpPort) throws Exception {
+        String yaml = """
+                organisations:
+                  - id: kommune
+                    address: vakt@kommune.test
+                    password_env: PW
+                    imap: {host: 127.0.0.1, port: 1, security: plain, allow_insecure: true}
+                    smtp: {host: 127.0.0.1, port: %d, security: plain, allow_insecure: true}
+                    lists: {drift: [a@kommune.test]}
+                    fallback_lists: [drift]
+                    trust: none
+                """.formatted(smtpPort);
+        AppConfig config = ConfigLoader.withEnvironment(Map.of("PW", MailServer.PASSWORD)::get).parse(java.nio.file.Path.of("test.yaml"), yaml);
+        return new JakartaSmtpSender(config.organisations(),
+                Map.of("kommune", Credentials.password("vakt@kommune.test", Secret.of("test", MailServer.PASSWORD))), Optional.empty());
     }
 }

@@ -22,7 +22,7 @@ class OutboxDrainerTest {
     Path dir;
 
     /** A sender that records what it was asked to send. */
-    static final class RecordingSender implements SmtpSender {
+    static class RecordingSender implements SmtpSender {
         final List<List<String>> sent = new ArrayList<>();
 
         @Override
@@ -83,6 +83,49 @@ class OutboxDrainerTest {
     private OutboxDrainer drainer(Store store, SmtpSender smtp) {
         return new OutboxDrainer(store, smtp, new Health(Clock.systemUTC()), new SentJournal(dir.resolve("s.db-sent.journal")), Clock.systemUTC(),
                 new Backoff(Duration.ofMillis(10), Duration.ofMillis(10)), "test");
+    }
+
+    @Test
+    void a_message_being_read_opens_its_organisations_connection_one_attempt_at_a_time() throws Exception {
+        try (Database db = no.meldingsvakt.testing.TestStore.open(dir.resolve("s.db"))) {
+            java.util.concurrent.CountDownLatch connecting = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicInteger prepared = new java.util.concurrent.atomic.AtomicInteger();
+            SmtpSender slow = new RecordingSender() {
+                @Override
+                public void prepare(String org) {
+                    prepared.incrementAndGet();
+                    connecting.countDown();
+                    try {
+                        release.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            };
+            OutboxDrainer drainer = new OutboxDrainer(Store.of(db, Clock.systemUTC()), slow, new Health(Clock.systemUTC()),
+                    new SentJournal(dir.resolve("s.db-sent.journal")), Clock.systemUTC(), new Backoff(Duration.ofMillis(10), Duration.ofMillis(10)), "test");
+            drainer.prepare("org");
+            assertThat(prepared).as("not started: nothing opened").hasValue(0);
+            drainer.start();
+            try {
+                drainer.prepare("org");
+                assertThat(connecting.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                drainer.prepare("org");
+                drainer.prepare("org");
+                assertThat(prepared).as("one connect at a time per organisation, however many messages arrive").hasValue(1);
+                release.countDown();
+                long end = System.nanoTime() + 5_000_000_000L;
+                while (prepared.get() < 2 && System.nanoTime() < end) {
+                    drainer.prepare("org");
+                    Thread.sleep(10);
+                }
+                assertThat(prepared).as("once the first is done, the next message may ask again").hasValue(2);
+            } finally {
+                release.countDown();
+                drainer.stop();
+            }
+        }
     }
 
     @Test
