@@ -68,6 +68,11 @@ public final class JakartaSmtpSender implements SmtpSender {
             return;
         }
         Endpoint e = new Endpoint(org, o.smtp(), credentials.get(org));
+        // Checked before the lock too: during a burst a send holds it for a whole transaction, and the
+        // connection it holds is the one this would open.
+        if (open.containsKey(e.key())) {
+            return;
+        }
         synchronized (locks.computeIfAbsent(e.key(), k -> new Object())) {
             if (open.containsKey(e.key())) {
                 return;

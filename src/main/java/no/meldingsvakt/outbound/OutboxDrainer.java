@@ -118,7 +118,7 @@ public final class OutboxDrainer {
      * a failure), so a first mail after a quiet spell does not wait for connect, STARTTLS and AUTH.
      */
     public void prepare(String org) {
-        Instant paused = pausedUntil.get(org + "/" + OutgoingMail.VIA_ORG);
+        Instant paused = pausedUntil.get(route(org, OutgoingMail.VIA_ORG));
         if (!running || (paused != null && clock.instant().isBefore(paused)) || !preparing.add(org)) {
             return;
         }
@@ -133,6 +133,11 @@ public final class OutboxDrainer {
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
             preparing.remove(org);
         }
+    }
+
+    /** The key of a route: an organisation's own server or the fallback, paused and drained as one. */
+    private static String route(String org, String via) {
+        return org + "/" + via;
     }
 
     /** Called after a commit queued mail, so it leaves at once instead of at the next tick. */
@@ -189,7 +194,7 @@ public final class OutboxDrainer {
         }
         Map<String, List<OutboxItem>> byRoute = new LinkedHashMap<>();
         for (OutboxItem item : store.outbox().claimDue(instance, alone ? BATCH_ALONE : BATCH_SHARED, CLAIM)) {
-            byRoute.computeIfAbsent(item.org() + "/" + item.via(), k -> new ArrayList<>()).add(item);
+            byRoute.computeIfAbsent(route(item.org(), item.via()), k -> new ArrayList<>()).add(item);
         }
         // Staff first: the copies are what someone must act on; the partner's receipt can follow a moment later.
         byRoute.values().forEach(items -> items.sort(java.util.Comparator.comparing(i -> i.kind().equals(OutgoingMail.RECEIPT))));
@@ -286,7 +291,7 @@ public final class OutboxDrainer {
             return NOT_TRIED;
         }
         OutboxItem first = group.get(0);
-        String route = first.org() + "/" + first.via();
+        String route = route(first.org(), first.via());
         Instant paused = pausedUntil.get(route);
         if (paused != null && clock.instant().isBefore(paused)) {
             return NOT_TRIED;
